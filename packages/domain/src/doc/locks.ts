@@ -1,0 +1,36 @@
+/**
+ * Lock marks, written by the server only (in the same transaction as the frozen version): the clients read
+ * them to turn a student read-only at once.
+ */
+import type * as Y from 'yjs';
+import { roots } from './cells.js';
+
+export interface LockInfo {
+  version: number;
+  lockedAt: string;
+  lockedBy: string;
+}
+
+function map(doc: Y.Doc): Y.Map<LockInfo> {
+  return doc.getMap<LockInfo>(roots.locks);
+}
+
+/** The lock of a student, or null when its bilan is open. */
+export function getLock(doc: Y.Doc, studentId: string): LockInfo | null {
+  return map(doc).get(studentId) ?? null;
+}
+
+/** The students whose bilan is locked. */
+export function lockedStudentIds(doc: Y.Doc): Set<string> {
+  return new Set(map(doc).keys());
+}
+
+/** Marks a student locked (server only). */
+export function setLock(doc: Y.Doc, studentId: string, info: LockInfo): void {
+  map(doc).set(studentId, { version: info.version, lockedAt: info.lockedAt, lockedBy: info.lockedBy });
+}
+
+/** Removes the lock mark of a student (server only). */
+export function clearLock(doc: Y.Doc, studentId: string): void {
+  map(doc).delete(studentId);
+}
