@@ -1,0 +1,85 @@
+/**
+ * The open rooms of this process. A room is loaded on first use (once, even under concurrent joins) and
+ * released some time after its last connection leaves, after a compaction of its update log. Nothing here
+ * is state that Postgres cannot rebuild: a room is a cache of its update log.
+ */
+import { defaultLimits, Room, type RoomLimits, type UpdateLog } from './room.js';
+
+export interface RoomsOptions {
+  log: UpdateLog;
+  /** Called in the background when a room goes idle or has grown its log: compacts it. */
+  compact?: (docName: string) => Promise<void>;
+  limits?: RoomLimits;
+  /** How long an empty room stays loaded. */
+  idleMs?: number;
+  /** Appended updates after which a room's log is compacted in the background. */
+  compactEvery?: number;
+}
+
+export class Rooms {
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly options: RoomsOptions) {}
+
+  /** The room of a document, loaded if needed. */
+  get(docName: string): Promise<Room> {
+    let room = this.loading.get(docName);
+    if (!room) {
+      room = Room.open(docName, this.options.log, {
+        limits: this.options.limits ?? defaultLimits,
+        onAppend: (opened) => this.afterAppend(opened),
+      });
+      this.loading.set(docName, room);
+      room.catch(() => this.loading.delete(docName));
+    }
+    this.cancelIdle(docName);
+    return room;
+  }
+
+  /** The room if it is loaded now, without loading it. */
+  async peek(docName: string): Promise<Room | undefined> {
+    return this.loading.get(docName);
+  }
+
+  /** Tells the registry a connection left; schedules the release of an empty room. */
+  async released(room: Room): Promise<void> {
+    if (room.size > 0) return;
+    this.cancelIdle(room.name);
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(room.name);
+      if (room.size > 0) return;
+      this.loading.delete(room.name);
+      room.doc.destroy();
+      void this.compact(room.name);
+    }, this.options.idleMs ?? 30_000);
+    timer.unref();
+    this.idleTimers.set(room.name, timer);
+  }
+
+  /** Called after each accepted update: compacts in the background once the log has grown. */
+  afterAppend(room: Room): void {
+    const every = this.options.compactEvery ?? 200;
+    if (room.appendedSinceOpen > 0 && room.appendedSinceOpen % every === 0) void this.compact(room.name);
+  }
+
+  /** Stops every timer (tests, shutdown). */
+  close(): void {
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+  }
+
+  private async compact(docName: string): Promise<void> {
+    try {
+      await this.options.compact?.(docName);
+    } catch (error) {
+      console.error(`compaction of ${docName} failed`, error);
+    }
+  }
+
+  private cancelIdle(docName: string): void {
+    const timer = this.idleTimers.get(docName);
+    if (timer) clearTimeout(timer);
+    this.idleTimers.delete(docName);
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The y-websocket endpoint: `GET /sync/<document name>` upgraded to a WebSocket. The session cookie is
+ * checked before the upgrade completes; a connection that may not read the document is refused with an HTTP
+ * status (401, 403, 404) and never sees a byte of it. See docs/sync-protocol.md.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { Room, SyncConnection, SyncSession } from './room.js';
+import type { Rooms } from './rooms.js';
+
+export const SYNC_PATH_PREFIX = '/sync/';
+
+/** Decides who is connecting to which document. */
+export type SyncAuthenticator = (
+  request: IncomingMessage,
+  docName: string,
+) => Promise<{ ok: true; session: SyncSession } | { ok: false; status: 401 | 403 | 404; message: string }>;
+
+export interface SyncEndpoint {
+  /** Closes every socket and stops accepting new ones. */
+  close(): Promise<void>;
+}
+
+/** Attaches the sync endpoint to a Node HTTP server. */
+export function attachSyncEndpoint(
+  server: Server,
+  options: { rooms: Rooms; authenticate: SyncAuthenticator; maxPayload?: number },
+): SyncEndpoint {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 1024 * 1024 });
+
+  const onUpgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(SYNC_PATH_PREFIX)) return; // not ours: another handler may take it
+    const docName = decodeURIComponent(url.pathname.slice(SYNC_PATH_PREFIX.length));
+    let decision: Awaited<ReturnType<SyncAuthenticator>>;
+    try {
+      decision = await options.authenticate(request, docName);
+    } catch (error) {
+      console.error('sync authentication failed', error);
+      return reject(socket, 500, 'Erreur interne');
+    }
+    if (!decision.ok) return reject(socket, decision.status, decision.message);
+    const { session } = decision;
+    const room = await options.rooms.get(docName);
+    wss.handleUpgrade(request, socket, head, (ws) => serve(ws, room, session, options.rooms));
+  };
+  server.on('upgrade', onUpgrade);
+
+  return {
+    async close() {
+      server.off('upgrade', onUpgrade);
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+function serve(ws: WebSocket, room: Room, session: SyncSession, rooms: Rooms): void {
+  ws.binaryType = 'arraybuffer';
+  const connection: SyncConnection = {
+    session,
+    send(message) {
+      if (ws.readyState === ws.OPEN) ws.send(message);
+    },
+    close(code, reason) {
+      ws.close(code, reason);
+    },
+  };
+  room.join(connection);
+  ws.on('message', (data: ArrayBuffer | Buffer | Buffer[]) => {
+    const bytes = toBytes(data);
+    room.receive(connection, bytes).catch((error: unknown) => {
+      // A failed append (database down) must not be acknowledged: drop the connection so the client resends.
+      console.error(`sync: update on ${room.name} failed`, error);
+      ws.close(1011, 'Enregistrement impossible, reconnexion');
+    });
+  });
+  ws.on('close', () => {
+    room.leave(connection);
+    void rooms.released(room);
+  });
+  // Liveness: a peer that stops answering pings is closed, so its presence disappears.
+  let alive = true;
+  ws.on('pong', () => {
+    alive = true;
+  });
+  const ping = setInterval(() => {
+    if (!alive) return ws.terminate();
+    alive = false;
+    ws.ping();
+  }, 30_000);
+  ping.unref();
+  ws.on('close', () => clearInterval(ping));
+}
+
+function toBytes(data: ArrayBuffer | Buffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+function reject(socket: Duplex, status: number, message: string): void {
+  const body = JSON.stringify({ code: status === 401 ? 'unauthorized' : 'forbidden', message });
+  socket.write(
+    `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 404 ? 'Not Found' : 'Forbidden'}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+  socket.destroy();
+}
