@@ -1,0 +1,415 @@
+/**
+ * The database schema (drizzle). One source of truth for the tables; migrations in server/drizzle are
+ * generated from it (`pnpm --filter @livret/server db:generate`) and committed.
+ *
+ * bilan_versions, publications, visas, unlocks and audit_log are append-only IN THE DATABASE: a trigger
+ * (migration `append_only`) refuses UPDATE, DELETE and TRUNCATE on them.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Binary Yjs updates. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  // postgres.js wants a Buffer; both drivers hand back a Uint8Array (PGlite) or a Buffer (postgres.js).
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value),
+});
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const schools = pgTable(
+  'schools',
+  {
+    id: id(),
+    uai: text('uai').notNull().unique(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    academie: text('academie').notNull(),
+    city: text('city'),
+  },
+  (t) => [
+    check('schools_kind', sql`${t.kind} in ('1D', '2D')`),
+    check('schools_uai', sql`${t.uai} ~ '^[0-9]{7}[A-Z]$'`),
+  ],
+);
+
+export const schoolYears = pgTable(
+  'school_years',
+  {
+    id: id(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    millesime: integer('millesime').notNull(),
+  },
+  (t) => [unique('school_years_school_millesime').on(t.schoolId, t.millesime)],
+);
+
+export const periods = pgTable(
+  'periods',
+  {
+    id: id(),
+    schoolYearId: uuid('school_year_id')
+      .notNull()
+      .references(() => schoolYears.id),
+    indice: integer('indice').notNull(),
+    count: integer('count').notNull(),
+    label: text('label').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+  },
+  (t) => [
+    unique('periods_year_indice').on(t.schoolYearId, t.indice),
+    check('periods_indice', sql`${t.indice} between 1 and ${t.count}`),
+    check('periods_dates', sql`${t.startsOn} <= ${t.endsOn}`),
+  ],
+);
+
+export const classes = pgTable(
+  'classes',
+  {
+    id: id(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    schoolYearId: uuid('school_year_id')
+      .notNull()
+      .references(() => schoolYears.id),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    niveaux: text('niveaux').array().notNull(),
+  },
+  (t) => [unique('classes_year_code').on(t.schoolYearId, t.code)],
+);
+
+export const classSettings = pgTable(
+  'class_settings',
+  {
+    classId: uuid('class_id')
+      .primaryKey()
+      .references(() => classes.id),
+    dataSource: text('data_source').notNull().default('manuelle'),
+    positioning: text('positioning').notNull().default('notes-sans-moyenne'),
+    showSocle: boolean('show_socle').notNull().default(false),
+  },
+  (t) => [
+    check('class_settings_source', sql`${t.dataSource} in ('manuelle', 'sconet-notes', 'editeurs')`),
+    check(
+      'class_settings_positioning',
+      sql`${t.positioning} in ('objectifs', 'notes-sans-moyenne', 'notes-avec-moyenne')`,
+    ),
+  ],
+);
+
+export const students = pgTable(
+  'students',
+  {
+    id: id(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    ine: text('ine').notNull().unique(),
+    lastName: text('last_name').notNull(),
+    firstName: text('first_name').notNull(),
+    birthDate: date('birth_date').notNull(),
+    sex: text('sex').notNull(),
+  },
+  (t) => [check('students_sex', sql`${t.sex} in ('M', 'F')`), check('students_ine', sql`length(${t.ine}) = 11`)],
+);
+
+export const enrolments = pgTable(
+  'enrolments',
+  {
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => students.id),
+    classId: uuid('class_id')
+      .notNull()
+      .references(() => classes.id),
+    /** The student's own niveau (a double-level class has two). */
+    niveau: text('niveau').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.studentId, t.classId] }), index('enrolments_class').on(t.classId)],
+);
+
+export const groups = pgTable('groups', {
+  id: id(),
+  schoolId: uuid('school_id')
+    .notNull()
+    .references(() => schools.id),
+  schoolYearId: uuid('school_year_id')
+    .notNull()
+    .references(() => schoolYears.id),
+  code: text('code').notNull(),
+  label: text('label').notNull(),
+});
+
+export const groupMembers = pgTable(
+  'group_members',
+  {
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => groups.id),
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => students.id),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.studentId] }), index('group_members_student').on(t.studentId)],
+);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: id(),
+    /** An e-mail address, stored lower-case. */
+    login: text('login').notNull().unique(),
+    /** argon2id; null for an account that cannot sign in yet. */
+    passwordHash: text('password_hash'),
+    kind: text('kind').notNull(),
+    civilite: text('civilite'),
+    lastName: text('last_name').notNull(),
+    firstName: text('first_name').notNull(),
+  },
+  (t) => [check('accounts_kind', sql`${t.kind} in ('staff', 'family')`)],
+);
+
+export const staffRoles = pgTable(
+  'staff_roles',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    role: text('role').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.schoolId, t.role] }),
+    check('staff_roles_role', sql`${t.role} in ('direction', 'enseignant', 'cpe', 'psyen')`),
+  ],
+);
+
+export const classPrincipals = pgTable(
+  'class_principals',
+  {
+    classId: uuid('class_id')
+      .notNull()
+      .references(() => classes.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.accountId] })],
+);
+
+export const guardianLinks = pgTable(
+  'guardian_links',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => students.id),
+    relation: text('relation').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.studentId] }), index('guardian_links_student').on(t.studentId)],
+);
+
+export const disciplines = pgTable(
+  'disciplines',
+  {
+    id: id(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    /** SIECLE subject code (2D) or LSU domaine code such as FRA-LGO (1D). */
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    rank: integer('rank').notNull().default(0),
+  },
+  (t) => [unique('disciplines_school_code').on(t.schoolId, t.code)],
+);
+
+export const teachingServices = pgTable(
+  'teaching_services',
+  {
+    id: id(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    disciplineId: uuid('discipline_id')
+      .notNull()
+      .references(() => disciplines.id),
+    classId: uuid('class_id').references(() => classes.id),
+    groupId: uuid('group_id').references(() => groups.id),
+  },
+  (t) => [
+    check('teaching_services_target', sql`(${t.classId} is null) <> (${t.groupId} is null)`),
+    index('teaching_services_account').on(t.accountId),
+    index('teaching_services_class').on(t.classId),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token: the token itself is never stored. */
+    id: text('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    createdAt: at('created_at').notNull(),
+    expiresAt: at('expires_at').notNull(),
+  },
+  (t) => [index('sessions_account').on(t.accountId)],
+);
+
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    key: text('key').notNull(),
+    at: at('at').notNull(),
+  },
+  (t) => [index('login_attempts_key_at').on(t.key, t.at)],
+);
+
+export const docUpdates = pgTable(
+  'doc_updates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    docName: text('doc_name').notNull(),
+    data: bytea('data').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('doc_updates_doc_id').on(t.docName, t.id)],
+);
+
+export const docSnapshots = pgTable('doc_snapshots', {
+  docName: text('doc_name').primaryKey(),
+  state: bytea('state').notNull(),
+  lastUpdateId: bigint('last_update_id', { mode: 'number' }).notNull(),
+  updatedAt: at('updated_at').notNull(),
+});
+
+export const bilanVersions = pgTable(
+  'bilan_versions',
+  {
+    id: id(),
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => students.id),
+    periodId: uuid('period_id').references(() => periods.id),
+    classId: uuid('class_id')
+      .notNull()
+      .references(() => classes.id),
+    version: integer('version').notNull(),
+    kind: text('kind').notNull(),
+    /** The frozen bilan, as validated by its schema in @livret/domain. */
+    content: jsonb('content').notNull(),
+    /** SHA-256 of the canonical JSON of `content`. */
+    contentHash: text('content_hash').notNull(),
+    frozenBy: uuid('frozen_by').references(() => accounts.id),
+    frozenAt: at('frozen_at').notNull(),
+    source: text('source').notNull(),
+  },
+  (t) => [
+    unique('bilan_versions_student_period_kind_version').on(t.studentId, t.periodId, t.kind, t.version),
+    check('bilan_versions_kind', sql`${t.kind} in ('periodique', 'fin-de-cycle')`),
+    check('bilan_versions_source', sql`${t.source} in ('app', 'import-editeurs')`),
+  ],
+);
+
+export const bilanStates = pgTable(
+  'bilan_states',
+  {
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => students.id),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => periods.id),
+    status: text('status').notNull(),
+    currentVersionId: uuid('current_version_id').references(() => bilanVersions.id),
+    lockedAt: at('locked_at'),
+    lockedBy: uuid('locked_by').references(() => accounts.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.studentId, t.periodId] }),
+    check('bilan_states_status', sql`${t.status} in ('open', 'locked')`),
+  ],
+);
+
+export const publications = pgTable('publications', {
+  id: id(),
+  bilanVersionId: uuid('bilan_version_id')
+    .notNull()
+    .unique()
+    .references(() => bilanVersions.id),
+  publishedAt: at('published_at').notNull(),
+});
+
+export const visas = pgTable(
+  'visas',
+  {
+    id: id(),
+    bilanVersionId: uuid('bilan_version_id')
+      .notNull()
+      .references(() => bilanVersions.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    at: at('at').notNull(),
+  },
+  (t) => [unique('visas_version_account').on(t.bilanVersionId, t.accountId)],
+);
+
+export const unlocks = pgTable('unlocks', {
+  id: id(),
+  studentId: uuid('student_id')
+    .notNull()
+    .references(() => students.id),
+  periodId: uuid('period_id')
+    .notNull()
+    .references(() => periods.id),
+  bilanVersionId: uuid('bilan_version_id')
+    .notNull()
+    .references(() => bilanVersions.id),
+  unlockedBy: uuid('unlocked_by')
+    .notNull()
+    .references(() => accounts.id),
+  reason: text('reason').notNull(),
+  at: at('at').notNull(),
+});
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: at('at').notNull(),
+    actorId: uuid('actor_id').references(() => accounts.id),
+    action: text('action').notNull(),
+    subject: text('subject').notNull(),
+    details: jsonb('details').notNull().default({}),
+  },
+  (t) => [index('audit_log_subject').on(t.subject)],
+);
