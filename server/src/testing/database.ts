@@ -1,0 +1,53 @@
+/**
+ * Databases for tests: PGlite always (migrated once per worker, then cloned per test file, since a new
+ * PGlite costs seconds), and the real PostgreSQL server of DATABASE_URL when set — a fresh database per
+ * call, dropped on close, so test files can run in parallel.
+ */
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { type Database, type Engine, migrate, openDatabase } from '../db/client.js';
+
+/** The engines the database suite runs on here. */
+export function testEngines(): Engine[] {
+  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+let template: Promise<PGlite> | undefined;
+
+async function migratedTemplate(): Promise<PGlite> {
+  template ??= (async () => {
+    const client = new PGlite();
+    const database = await openDatabase({ pglite: client });
+    await migrate(database);
+    return client;
+  })();
+  return template;
+}
+
+/** A fresh, migrated, empty database on the given engine. */
+export async function createTestDatabase(engine: Engine): Promise<Database> {
+  if (engine === 'pglite') {
+    const clone = await (await migratedTemplate()).clone();
+    return openDatabase({ pglite: clone });
+  }
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set');
+  const name = `livret_t_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openDatabase({ url: target.toString() });
+  await migrate(database);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const cleanup = postgres(url, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
