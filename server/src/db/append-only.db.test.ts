@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from './client.js';
 import { createTestDatabase, testEngines } from '../testing/database.js';
+import type { Database } from './client.js';
 
 describe.each(testEngines())('append-only tables on %s', (engine) => {
   let database: Database;
@@ -29,8 +29,16 @@ describe.each(testEngines())('append-only tables on %s', (engine) => {
   });
 
   const statements: Record<string, string[]> = {
-    bilan_versions: ["update bilan_versions set content = '{\"x\":1}'", 'delete from bilan_versions', 'truncate bilan_versions cascade'],
-    publications: ['update publications set published_at = now()', 'delete from publications', 'truncate publications cascade'],
+    bilan_versions: [
+      'update bilan_versions set content = \'{"x":1}\'',
+      'delete from bilan_versions',
+      'truncate bilan_versions cascade',
+    ],
+    publications: [
+      'update publications set published_at = now()',
+      'delete from publications',
+      'truncate publications cascade',
+    ],
     visas: ['update visas set at = now()', 'delete from visas', 'truncate visas cascade'],
     unlocks: ["update unlocks set reason = 'x'", 'delete from unlocks', 'truncate unlocks cascade'],
     audit_log: ["update audit_log set action = 'x'", 'delete from audit_log', 'truncate audit_log cascade'],

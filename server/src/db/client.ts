@@ -30,7 +30,11 @@ export interface Database {
  * Opens a database. Without `url`, PGlite in `dataDir` (created if needed; in memory when `dataDir` is
  * 'memory://'); with `url`, that PostgreSQL server.
  */
-export async function openDatabase(options: { url?: string; dataDir?: string; pglite?: PGlite }): Promise<Database> {
+export async function openDatabase(options: {
+  url?: string;
+  dataDir?: string;
+  pglite?: PGlite;
+}): Promise<Database> {
   if (options.url) {
     const client = postgres(options.url, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;

@@ -132,7 +132,10 @@ export const students = pgTable(
     birthDate: date('birth_date').notNull(),
     sex: text('sex').notNull(),
   },
-  (t) => [check('students_sex', sql`${t.sex} in ('M', 'F')`), check('students_ine', sql`length(${t.ine}) = 11`)],
+  (t) => [
+    check('students_sex', sql`${t.sex} in ('M', 'F')`),
+    check('students_ine', sql`length(${t.ine}) = 11`),
+  ],
 );
 
 export const enrolments = pgTable(
@@ -232,7 +235,10 @@ export const guardianLinks = pgTable(
       .references(() => students.id),
     relation: text('relation').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.accountId, t.studentId] }), index('guardian_links_student').on(t.studentId)],
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.studentId] }),
+    index('guardian_links_student').on(t.studentId),
+  ],
 );
 
 export const disciplines = pgTable(

@@ -63,7 +63,8 @@ function collectTouches(doc: Y.Doc, update: Uint8Array): Touch[] {
     if (depth > 10_000) throw new Unacceptable(Refusal.malformed, 'origin chain too long');
     let info: ParentInfo;
     if (typeof item.parent === 'string') info = { root: item.parent, key: item.parentSub };
-    else if (item.parent !== null) throw new Unacceptable(Refusal.unknownCell, 'nested shared types are not part of the layout');
+    else if (item.parent !== null)
+      throw new Unacceptable(Refusal.unknownCell, 'nested shared types are not part of the layout');
     else {
       const ref = item.origin ?? item.rightOrigin;
       if (!ref) throw new Unacceptable(Refusal.malformed, 'item without parent nor origin');
@@ -104,13 +105,15 @@ function findOwn(ownItems: Map<number, Y.Item[]>, id: Y.ID): Y.Item | undefined 
 function parentOfLive(struct: Y.Item | Y.GC): ParentInfo {
   if (!(struct instanceof Y.Item)) throw new Unacceptable(Refusal.unknownCell, 'refers to collected content');
   const parent = struct.parent as Y.AbstractType<unknown>;
-  if (parent._item !== null) throw new Unacceptable(Refusal.unknownCell, 'nested shared types are not part of the layout');
+  if (parent._item !== null)
+    throw new Unacceptable(Refusal.unknownCell, 'nested shared types are not part of the layout');
   return { root: Y.findRootTypeKey(parent), key: struct.parentSub };
 }
 
 function cellFor(root: string, key: string | null): Cell {
   const cell = cellOf(root, key);
-  if (!cell) throw new Unacceptable(Refusal.unknownCell, `"${root}"${key ? ` / "${key}"` : ''} is not a cell`);
+  if (!cell)
+    throw new Unacceptable(Refusal.unknownCell, `"${root}"${key ? ` / "${key}"` : ''} is not a cell`);
   return cell;
 }
 

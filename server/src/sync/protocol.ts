@@ -7,7 +7,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 
 /** Bumped when the meaning of a message changes. */
 export const PROTOCOL_VERSION = 1;
@@ -68,7 +68,8 @@ export function readClientMessage(data: Uint8Array): ClientMessage {
   switch (type) {
     case MessageType.sync: {
       const step = decoding.readVarUint(decoder);
-      if (step === SyncStep.step1) return { type: 'sync-step1', stateVector: decoding.readVarUint8Array(decoder) };
+      if (step === SyncStep.step1)
+        return { type: 'sync-step1', stateVector: decoding.readVarUint8Array(decoder) };
       if (step === SyncStep.step2 || step === SyncStep.update) {
         return { type: 'update', update: decoding.readVarUint8Array(decoder) };
       }

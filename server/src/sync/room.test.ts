@@ -6,9 +6,9 @@ import {
   setPositionnement,
 } from '@livret/domain/doc';
 import * as encoding from 'lib0/encoding';
+import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Touch } from './inspect-update.js';
 import { MessageType } from './protocol.js';
@@ -159,7 +159,12 @@ describe('Room', () => {
   });
 
   it('refuses oversized updates and closes connections that flood', async () => {
-    const limits = { maxUpdateBytes: 200, maxDocumentBytes: 10_000, maxMessagesPerWindow: 5, rateWindowMs: 60_000 };
+    const limits = {
+      maxUpdateBytes: 200,
+      maxDocumentBytes: 10_000,
+      maxMessagesPerWindow: 5,
+      rateWindowMs: 60_000,
+    };
     const room = await Room.open(DOC, memoryLog(), { limits, now: () => 0 });
     const peer = new TestPeer(room, teacherOf(MATHS));
     await settle([peer]);

@@ -107,7 +107,11 @@ export class Room {
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
-      if (origin !== SERVER_ORIGIN && origin instanceof Object && this.connections.has(origin as SyncConnection)) {
+      if (
+        origin !== SERVER_ORIGIN &&
+        origin instanceof Object &&
+        this.connections.has(origin as SyncConnection)
+      ) {
         const state = this.connections.get(origin as SyncConnection)!;
         for (const id of added) state.awarenessClients.add(id);
         for (const id of removed) state.awarenessClients.delete(id);
@@ -127,12 +131,16 @@ export class Room {
       options.onAppend ?? (() => {}),
     );
     const updates = await log.load(name);
-    Y.transact(room.doc, () => {
-      for (const update of updates) {
-        Y.applyUpdate(room.doc, update, SERVER_ORIGIN);
-        room.storedBytes += update.byteLength;
-      }
-    }, SERVER_ORIGIN);
+    Y.transact(
+      room.doc,
+      () => {
+        for (const update of updates) {
+          Y.applyUpdate(room.doc, update, SERVER_ORIGIN);
+          room.storedBytes += update.byteLength;
+        }
+      },
+      SERVER_ORIGIN,
+    );
     return room;
   }
 
@@ -149,7 +157,11 @@ export class Room {
 
   /** Adds a connection and starts the sync handshake (server step 1 and step 2, current presence). */
   join(connection: SyncConnection): void {
-    this.connections.set(connection, { awarenessClients: new Set(), windowStart: this.now(), messagesInWindow: 0 });
+    this.connections.set(connection, {
+      awarenessClients: new Set(),
+      windowStart: this.now(),
+      messagesInWindow: 0,
+    });
     connection.send(writeSyncStep1(this.doc));
     connection.send(writeSyncStep2(this.doc));
     const present = [...this.awareness.getStates().keys()];
@@ -232,7 +244,11 @@ export class Room {
 
   private judge(session: SyncSession, update: Uint8Array): Verdict {
     if (update.byteLength > this.limits.maxUpdateBytes) {
-      return { ok: false, code: Refusal.tooLarge, message: 'Modification trop volumineuse : elle a été refusée.' };
+      return {
+        ok: false,
+        code: Refusal.tooLarge,
+        message: 'Modification trop volumineuse : elle a été refusée.',
+      };
     }
     if (this.storedBytes + update.byteLength > this.limits.maxDocumentBytes) {
       return { ok: false, code: Refusal.tooLarge, message: 'Le document a atteint sa taille maximale.' };

@@ -20,7 +20,9 @@ export function postgresUpdateLog(db: Db): UpdateLog {
           .from(docUpdates)
           .where(eq(docUpdates.docName, docName))
           .orderBy(asc(docUpdates.id));
-        const updates = rows.filter((r) => !snapshot || r.id > snapshot.lastUpdateId).map((r) => toBytes(r.data));
+        const updates = rows
+          .filter((r) => !snapshot || r.id > snapshot.lastUpdateId)
+          .map((r) => toBytes(r.data));
         return snapshot ? [toBytes(snapshot.state), ...updates] : updates;
       });
     },
@@ -47,7 +49,10 @@ export async function compactDocument(db: Db, docName: string): Promise<number> 
       .orderBy(asc(docUpdates.id));
     const fresh = rows.filter((r) => !snapshot || r.id > snapshot.lastUpdateId);
     if (fresh.length === 0) return 0;
-    const merged = Y.mergeUpdates([...(snapshot ? [toBytes(snapshot.state)] : []), ...fresh.map((r) => toBytes(r.data))]);
+    const merged = Y.mergeUpdates([
+      ...(snapshot ? [toBytes(snapshot.state)] : []),
+      ...fresh.map((r) => toBytes(r.data)),
+    ]);
     const lastUpdateId = fresh[fresh.length - 1]!.id;
     await tx
       .insert(docSnapshots)

@@ -28,7 +28,7 @@ async function migratedTemplate(): Promise<PGlite> {
 /** A fresh, migrated, empty database on the given engine. */
 export async function createTestDatabase(engine: Engine): Promise<Database> {
   if (engine === 'pglite') {
-    const clone = await (await migratedTemplate()).clone();
+    const clone = (await (await migratedTemplate()).clone()) as PGlite;
     return openDatabase({ pglite: clone });
   }
   const url = process.env.DATABASE_URL;

@@ -47,7 +47,12 @@ export function cellOf(rootName: string, mapKey: string | null): Cell | null {
   if (rootName === roots.positionnement && keyParts.length === 2 && ids(keyParts)) {
     return { section: 'positionnement', studentId: keyParts[0]!, disciplineId: keyParts[1]! };
   }
-  if (rootName === roots.vieScolaire && keyParts.length === 2 && ids([keyParts[0]!]) && isVieScolaireKey(keyParts[1]!)) {
+  if (
+    rootName === roots.vieScolaire &&
+    keyParts.length === 2 &&
+    ids([keyParts[0]!]) &&
+    isVieScolaireKey(keyParts[1]!)
+  ) {
     return { section: 'vie-scolaire', studentId: keyParts[0]! };
   }
   if (rootName === roots.locks && keyParts.length === 1 && ids(keyParts)) {

@@ -2,7 +2,15 @@
  * `@livret/domain/doc`: the layout of a class's live document and its typed helpers. Components and the
  * server never touch raw keys: they go through these functions.
  */
-export { type Cell, cellOf, classDocName, parseClassDocName, roots, type VieScolaireField, vieScolaireFields } from './cells.js';
+export {
+  type Cell,
+  cellOf,
+  classDocName,
+  parseClassDocName,
+  roots,
+  type VieScolaireField,
+  vieScolaireFields,
+} from './cells.js';
 export { InvalidValueError, limits } from './limits.js';
 export { clearLock, getLock, type LockInfo, lockedStudentIds, setLock } from './locks.js';
 export { observeClassDoc } from './observe.js';

@@ -16,11 +16,21 @@ function map(doc: Y.Doc): Y.Map<PositionnementValue> {
 /** True when `value` is a valid positioning value (any scale). */
 export function isPositionnementValue(value: unknown): value is PositionnementValue {
   if (value === 'NE') return true;
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 20 && Math.round(value * 100) === value * 100;
+  return (
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value >= 0 &&
+    value <= 20 &&
+    Math.round(value * 100) === value * 100
+  );
 }
 
 /** The value of a cell, or null when empty. */
-export function getPositionnement(doc: Y.Doc, studentId: string, disciplineId: string): PositionnementValue | null {
+export function getPositionnement(
+  doc: Y.Doc,
+  studentId: string,
+  disciplineId: string,
+): PositionnementValue | null {
   return map(doc).get(`${studentId}/${disciplineId}`) ?? null;
 }
 

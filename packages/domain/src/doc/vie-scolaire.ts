@@ -17,8 +17,11 @@ function map(doc: Y.Doc): Y.Map<number | string> {
 
 /** True when `value` is allowed in `field`. */
 export function isVieScolaireValue(field: VieScolaireField, value: unknown): boolean {
-  if (field === 'commentaire') return typeof value === 'string' && value.length <= limits.vieScolaireCommentaire;
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= limits.vieScolaireCount;
+  if (field === 'commentaire')
+    return typeof value === 'string' && value.length <= limits.vieScolaireCommentaire;
+  return (
+    typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= limits.vieScolaireCount
+  );
 }
 
 /** The vie scolaire of a student (fields absent when not entered). */

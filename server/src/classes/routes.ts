@@ -1,0 +1,37 @@
+/** /api/classes: my classes, the live workspace of a class and period, lock and unlock. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireActor, requireStaff } from '../auth/middleware.js';
+import { lockStudents, unlockStudent } from '../bilans/lock.js';
+import type { AppEnv } from '../env.js';
+import { AppError } from '../errors.js';
+import { listClasses, loadWorkspace } from './service.js';
+
+const LockBody = z.object({ studentIds: z.array(z.string()).min(1).max(2000) });
+const UnlockBody = z.object({ reason: z.string().trim().min(3).max(1000) });
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, message: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError('invalid', message, z.treeifyError(result.error));
+  return result.data;
+}
+
+export const classRoutes = new Hono<AppEnv>()
+  .use(requireActor, requireStaff)
+  .get('/', async (c) => c.json(await listClasses(c.var.services.database.db, c.var.actor)))
+  .get('/:classId/periods/:periodId/workspace', async (c) => {
+    const { classId, periodId } = c.req.param();
+    return c.json(await loadWorkspace(c.var.services, c.var.actor, classId, periodId));
+  })
+  .post('/:classId/periods/:periodId/lock', async (c) => {
+    const { classId, periodId } = c.req.param();
+    const body = parse(LockBody, await c.req.json(), 'Indiquez les élèves à verrouiller.');
+    return c.json(await lockStudents(c.var.services, c.var.actor, { classId, periodId, ...body }));
+  })
+  .post('/:classId/periods/:periodId/students/:studentId/unlock', async (c) => {
+    const { classId, periodId, studentId } = c.req.param();
+    const body = parse(UnlockBody, await c.req.json(), 'Le motif du déverrouillage est obligatoire.');
+    return c.json(
+      await unlockStudent(c.var.services, c.var.actor, { classId, periodId, studentId, ...body }),
+    );
+  });

@@ -1,0 +1,25 @@
+/** /api/family: the portal of the families (published bilans, PDF, visa). */
+import { Hono } from 'hono';
+import { requireActor, requireFamily } from '../auth/middleware.js';
+import { renderBilanPdf } from '../bilans/pdf.js';
+import type { AppEnv } from '../env.js';
+import { acknowledgeBilan, getFamilyBilan, listFamilyBilans } from './service.js';
+
+export const familyRoutes = new Hono<AppEnv>()
+  .use(requireActor, requireFamily)
+  .get('/bilans', async (c) => c.json(await listFamilyBilans(c.var.services.database.db, c.var.actor)))
+  .get('/bilans/:versionId', async (c) =>
+    c.json(await getFamilyBilan(c.var.services.database.db, c.var.actor, c.req.param('versionId'))),
+  )
+  .get('/bilans/:versionId/pdf', async (c) => {
+    const bilan = await getFamilyBilan(c.var.services.database.db, c.var.actor, c.req.param('versionId'));
+    const pdf = await renderBilanPdf(bilan.content, { hash: bilan.hash });
+    return c.body(new Uint8Array(pdf), 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="bilan-${bilan.versionId}.pdf"`,
+    });
+  })
+  .post('/bilans/:versionId/visa', async (c) => {
+    const { database, now } = c.var.services;
+    return c.json(await acknowledgeBilan(database.db, c.var.actor, c.req.param('versionId'), now()));
+  });

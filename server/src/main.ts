@@ -1,0 +1,28 @@
+/** `npm start`: the server on PORT (3000), the embedded database unless DATABASE_URL is set. */
+import { fileURLToPath } from 'node:url';
+import { DEMO_PASSWORD, demoAccounts } from './seed/index.js';
+import { startServer } from './server.js';
+
+const port = Number(process.env.PORT ?? 3000);
+const webRoot = fileURLToPath(new URL('../../apps/web/build', import.meta.url));
+const running = await startServer({
+  port,
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  dataDir: process.env.LIVRET_DATA_DIR ?? 'data/pglite',
+  webRoot,
+});
+
+const engine =
+  running.database.engine === 'pglite' ? 'PGlite (embedded, ./data)' : 'PostgreSQL (DATABASE_URL)';
+console.log(`
+Livret is running: ${running.url}   (database: ${engine})
+
+Demo accounts (password: ${DEMO_PASSWORD})
+${demoAccounts.map((a) => `  ${a.login.padEnd(34)} ${a.role}`).join('\n')}
+`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    running.close().finally(() => process.exit(0));
+  });
+}

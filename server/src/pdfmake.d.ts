@@ -1,0 +1,12 @@
+// pdfmake 0.3 ships no types for its Node entry; the part Livret uses.
+declare module 'pdfmake' {
+  interface OutputDocument {
+    getBuffer(): Promise<Buffer>;
+  }
+  const pdfmake: {
+    setFonts(fonts: Record<string, Record<string, string>>): void;
+    setUrlAccessPolicy(policy: (url: string) => boolean): void;
+    createPdf(definition: unknown): OutputDocument;
+  };
+  export default pdfmake;
+}
