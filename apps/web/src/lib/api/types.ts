@@ -1,0 +1,73 @@
+/** Shapes of the API's answers (docs/api.md). The frozen bilan's shape comes from the domain schema. */
+import type { FrozenBilanPeriodique } from '@livret/domain';
+
+export interface Account {
+  id: string;
+  login: string;
+  kind: 'staff' | 'family';
+  civilite: string | null;
+  firstName: string;
+  lastName: string;
+}
+
+export interface Me {
+  account: Account;
+  roles: { schoolId: string; schoolName: string; role: 'direction' | 'enseignant' | 'cpe' | 'psyen' }[];
+}
+
+export interface ClassSummary {
+  id: string;
+  label: string;
+  niveaux: string[];
+  schoolId: string;
+  schoolName: string;
+  schoolKind: '1D' | '2D';
+  periods: { id: string; label: string; indice: number }[];
+}
+
+export interface Teacher {
+  id: string;
+  civilite: string | null;
+  lastName: string;
+  firstName: string;
+}
+
+export interface Workspace {
+  docName: string;
+  school: { id: string; uai: string; name: string; kind: '1D' | '2D' };
+  class: { id: string; code: string; label: string; niveaux: string[] };
+  period: { id: string; indice: number; count: number; label: string; startsOn: string; endsOn: string };
+  periods: { id: string; indice: number; label: string }[];
+  settings: { dataSource: string; positioning: 'objectifs' | 'notes-sans-moyenne' | 'notes-avec-moyenne'; showSocle: boolean };
+  students: { id: string; lastName: string; firstName: string; niveau: string }[];
+  disciplines: { id: string; code: string; label: string; teachers: Teacher[] }[];
+  suggestions: Record<string, string[]>;
+  rights: { disciplines: string[]; synthese: boolean; vieScolaire: boolean; lock: boolean };
+  bilans: Record<string, { status: 'open' | 'locked'; version: number | null }>;
+}
+
+export interface LockResult {
+  locked: { studentId: string; versionId: string; version: number }[];
+  refused: { studentId: string; reasons: string[] }[];
+}
+
+export interface FamilyBilanSummary {
+  versionId: string;
+  studentId: string;
+  studentName: string;
+  schoolName: string;
+  periodLabel: string;
+  millesime: number;
+  version: number;
+  publishedAt: string;
+  visa: { at: string } | null;
+}
+
+export interface FamilyBilan {
+  versionId: string;
+  version: number;
+  content: FrozenBilanPeriodique;
+  hash: string;
+  frozenAt: string;
+  visa: { at: string } | null;
+}
