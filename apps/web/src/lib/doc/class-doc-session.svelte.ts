@@ -131,7 +131,8 @@ export class ClassDocSession {
     const offline = () => (this.status = 'hors-ligne');
     window.addEventListener('offline', offline);
     this.stop.push(
-      observeClassDoc(doc, () => this.version++),
+      // Deferred: Yjs may run a transaction while a reactive read is in progress (creating a shared type).
+      observeClassDoc(doc, () => queueMicrotask(() => this.version++)),
       () => provider.off('status', onStatus),
       () => provider.off('sync', onSync),
       () => provider.awareness.off('change', onAwareness),
