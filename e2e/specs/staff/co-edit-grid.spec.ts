@@ -38,7 +38,8 @@ test('two teachers co-edit a grid live and see each other', async ({ browser }) 
   );
 
   // Presence: each sees the other online.
-  await expect(maths.page.getByText(/En ligne/)).toContainText(/FRANÇAIS|Français|francais/i);
+  await expect(maths.page.getByText(/^Présents :/)).toContainText('Claire LEMAÎTRE');
+  await expect(francais.page.getByText(/^Présents :/)).toContainText('Julien PERROT');
   await expectAccessible(maths.page);
   await maths.context.close();
   await francais.context.close();

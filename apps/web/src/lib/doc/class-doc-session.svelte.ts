@@ -112,7 +112,8 @@ export class ClassDocSession {
     provider.awareness.setLocalState({ user: { id: this.me.id, name: this.me.name, color }, focus: this.focus });
 
     const onStatus = ({ status }: { status: string }) => {
-      this.status = status === 'connected' ? 'en-ligne' : status === 'connecting' && this.status === 'connexion' ? 'connexion' : 'hors-ligne';
+      if (status === 'connected') this.status = 'en-ligne';
+      else if (status === 'disconnected') this.status = 'hors-ligne';
       if (status !== 'connected') this.synced = false;
     };
     const onSync = (isSynced: boolean) => {
@@ -125,7 +126,14 @@ export class ClassDocSession {
         .map(([clientId, state]) => toPeer(clientId, state))
         .filter((p): p is Peer => p !== null);
     };
+    // A socket that never opens emits no 'disconnected' status: its close event says we are offline.
+    const onClose = () => {
+      this.status = 'hors-ligne';
+      this.synced = false;
+    };
     provider.on('status', onStatus);
+    provider.on('connection-close', onClose);
+    provider.on('connection-error', onClose);
     provider.on('sync', onSync);
     provider.awareness.on('change', onAwareness);
     const offline = () => (this.status = 'hors-ligne');
@@ -134,6 +142,8 @@ export class ClassDocSession {
       // Deferred: Yjs may run a transaction while a reactive read is in progress (creating a shared type).
       observeClassDoc(doc, () => queueMicrotask(() => this.version++)),
       () => provider.off('status', onStatus),
+      () => provider.off('connection-close', onClose),
+      () => provider.off('connection-error', onClose),
       () => provider.off('sync', onSync),
       () => provider.awareness.off('change', onAwareness),
       () => window.removeEventListener('offline', offline),
