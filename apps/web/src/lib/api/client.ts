@@ -2,7 +2,15 @@
  * The typed client of the Livret API (docs/api.md). Errors come back as ApiError with the server's French
  * message, ready to show.
  */
-import type { Account, ClassSummary, FamilyBilan, FamilyBilanSummary, LockResult, Me, Workspace } from './types.js';
+import type {
+  Account,
+  ClassSummary,
+  FamilyBilan,
+  FamilyBilanSummary,
+  LockResult,
+  Me,
+  Workspace,
+} from './types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -37,7 +45,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 const id = (value: string) => encodeURIComponent(value);
 
 export const api = {
-  login: (login: string, password: string) => request<{ account: Account }>('POST', '/api/auth/login', { login, password }),
+  login: (login: string, password: string) =>
+    request<{ account: Account }>('POST', '/api/auth/login', { login, password }),
   logout: () => request<{ ok: true }>('POST', '/api/auth/logout'),
   me: () => request<Me>('GET', '/api/me'),
   classes: () => request<ClassSummary[]>('GET', '/api/classes'),
@@ -53,6 +62,7 @@ export const api = {
     ),
   familyBilans: () => request<FamilyBilanSummary[]>('GET', '/api/family/bilans'),
   familyBilan: (versionId: string) => request<FamilyBilan>('GET', `/api/family/bilans/${id(versionId)}`),
-  visa: (versionId: string) => request<{ visa: { at: string } }>('POST', `/api/family/bilans/${id(versionId)}/visa`),
+  visa: (versionId: string) =>
+    request<{ visa: { at: string } }>('POST', `/api/family/bilans/${id(versionId)}/visa`),
   pdfUrl: (versionId: string) => `/api/family/bilans/${id(versionId)}/pdf`,
 };

@@ -38,7 +38,11 @@ export interface Workspace {
   class: { id: string; code: string; label: string; niveaux: string[] };
   period: { id: string; indice: number; count: number; label: string; startsOn: string; endsOn: string };
   periods: { id: string; indice: number; label: string }[];
-  settings: { dataSource: string; positioning: 'objectifs' | 'notes-sans-moyenne' | 'notes-avec-moyenne'; showSocle: boolean };
+  settings: {
+    dataSource: string;
+    positioning: 'objectifs' | 'notes-sans-moyenne' | 'notes-avec-moyenne';
+    showSocle: boolean;
+  };
   students: { id: string; lastName: string; firstName: string; niveau: string }[];
   disciplines: { id: string; code: string; label: string; teachers: Teacher[] }[];
   suggestions: Record<string, string[]>;

@@ -4,12 +4,13 @@
  * through the domain's typed helpers inside `write()`. When the server refuses an update, this copy is
  * discarded (memory and IndexedDB) and synced again, so the page is back to the server's state at once.
  */
-import { getContext, setContext } from 'svelte';
-import * as decoding from 'lib0/decoding';
-import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
-import { WebsocketProvider, messageAuth } from 'y-websocket';
-import * as Y from 'yjs';
+
 import { observeClassDoc } from '@livret/domain/doc';
+import * as decoding from 'lib0/decoding';
+import { getContext, setContext } from 'svelte';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import { messageAuth, WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
 
 export interface PresenceFocus {
   studentId: string;
@@ -109,7 +110,10 @@ export class ClassDocSession {
       this.onRefusal(decoding.readVarString(decoder));
     };
     const color = COLORS[Math.abs(hash(this.me.id)) % COLORS.length]!;
-    provider.awareness.setLocalState({ user: { id: this.me.id, name: this.me.name, color }, focus: this.focus });
+    provider.awareness.setLocalState({
+      user: { id: this.me.id, name: this.me.name, color },
+      focus: this.focus,
+    });
 
     const onStatus = ({ status }: { status: string }) => {
       if (status === 'connected') this.status = 'en-ligne';
