@@ -1,12 +1,14 @@
 /**
  * Login rate limit, kept in the database (not in process memory) so it holds across instances and restarts:
- * at most `MAX_FAILURES` failed attempts per login and per address within `WINDOW_MINUTES`.
+ * at most `MAX_FAILURES` failed attempts per login, and `MAX_FAILURES_PER_ADDRESS` per address (a whole
+ * school may share one address), within `WINDOW_MINUTES`.
  */
 import { and, count, gt, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { loginAttempts } from '../db/schema.js';
 
 export const MAX_FAILURES = 10;
+export const MAX_FAILURES_PER_ADDRESS = 100;
 export const WINDOW_MINUTES = 15;
 
 function keys(login: string, address: string): string[] {
@@ -21,7 +23,7 @@ export async function isRateLimited(db: Db, login: string, address: string, now:
     .from(loginAttempts)
     .where(and(inArray(loginAttempts.key, keys(login, address)), gt(loginAttempts.at, since)))
     .groupBy(loginAttempts.key);
-  return rows.some((r) => r.n >= MAX_FAILURES);
+  return rows.some((r) => r.n >= (r.key.startsWith('ip:') ? MAX_FAILURES_PER_ADDRESS : MAX_FAILURES));
 }
 
 /** Records a failed attempt, and forgets the ones that left the window. */
