@@ -4,11 +4,13 @@ import { DEMO_PASSWORD, demoAccounts } from './seed/index.js';
 import { startServer } from './server.js';
 
 const port = Number(process.env.PORT ?? 3000);
+// Paths from the bundle (server/dist/main.js): the web build and ./data of the repository.
 const webRoot = fileURLToPath(new URL('../../apps/web/build', import.meta.url));
+const defaultDataDir = fileURLToPath(new URL('../../data/pglite', import.meta.url));
 const running = await startServer({
   port,
   databaseUrl: process.env.DATABASE_URL || undefined,
-  dataDir: process.env.LIVRET_DATA_DIR ?? 'data/pglite',
+  dataDir: process.env.LIVRET_DATA_DIR || defaultDataDir,
   webRoot,
 });
 

@@ -6,6 +6,7 @@ declare module 'pdfmake' {
   const pdfmake: {
     setFonts(fonts: Record<string, Record<string, string>>): void;
     setUrlAccessPolicy(policy: (url: string) => boolean): void;
+    setLocalAccessPolicy(policy: (path: string) => boolean): void;
     createPdf(definition: unknown): OutputDocument;
   };
   export default pdfmake;

@@ -24,7 +24,9 @@ describe('freeze', () => {
     const a = filledClassDoc();
     const b = new Y.Doc();
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-    expect(canonicalJson(freeze(b, sampleFreezeContext()))).toBe(canonicalJson(freeze(a, sampleFreezeContext())));
+    expect(canonicalJson(freeze(b, sampleFreezeContext()))).toBe(
+      canonicalJson(freeze(a, sampleFreezeContext())),
+    );
   });
 
   it('refuses content beyond the LSU limits', () => {
@@ -36,7 +38,9 @@ describe('freeze', () => {
 
 describe('canonicalJson', () => {
   it('sorts keys, drops undefined, and round-trips', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, { d: undefined, c: 'é' }] })).toBe('{"a":[true,null,{"c":"é"}],"b":1}');
+    expect(canonicalJson({ b: 1, a: [true, null, { d: undefined, c: 'é' }] })).toBe(
+      '{"a":[true,null,{"c":"é"}],"b":1}',
+    );
     const frozen = freeze(filledClassDoc(), sampleFreezeContext());
     expect(JSON.parse(canonicalJson(frozen))).toEqual(frozen);
   });

@@ -33,27 +33,40 @@ describe.each(testEngines())('accounts and sessions on %s', (engine) => {
   });
 
   it('answers the same French error for an unknown login and a wrong password', async () => {
-    const unknown = await t.call('POST', '/api/auth/login', undefined, { login: 'nobody@x.fr', password: 'x' });
-    const wrong = await t.call('POST', '/api/auth/login', undefined, { login: 'cpe@college.demo', password: 'x' });
+    const unknown = await t.call('POST', '/api/auth/login', undefined, {
+      login: 'nobody@x.fr',
+      password: 'x',
+    });
+    const wrong = await t.call('POST', '/api/auth/login', undefined, {
+      login: 'cpe@college.demo',
+      password: 'x',
+    });
     expect(unknown).toEqual(wrong);
     expect(wrong.status).toBe(401);
     expect(wrong.body.message).toBe('Identifiant ou mot de passe incorrect.');
   });
 
   it('refuses accounts without a password and malformed bodies', async () => {
-    const noPassword = await t.call('POST', '/api/auth/login', undefined, { login: 'hg@college.demo', password: 'livret-demo' });
+    const noPassword = await t.call('POST', '/api/auth/login', undefined, {
+      login: 'hg@college.demo',
+      password: 'livret-demo',
+    });
     expect(noPassword.status).toBe(401);
     const bad = await t.call('POST', '/api/auth/login', undefined, { login: '' });
     expect(bad.status).toBe(400);
   });
 
   it('rate-limits repeated failures on a login', async () => {
-    const attempt = () => t.call('POST', '/api/auth/login', undefined, { login: 'psyen@college.demo', password: 'faux' });
+    const attempt = () =>
+      t.call('POST', '/api/auth/login', undefined, { login: 'psyen@college.demo', password: 'faux' });
     for (let i = 0; i < 10; i++) expect((await attempt()).status).toBe(401);
     const limited = await attempt();
     expect(limited.status).toBe(429);
     expect(limited.body.message).toMatch(/Trop de tentatives/);
-    const evenRight = await t.call('POST', '/api/auth/login', undefined, { login: 'psyen@college.demo', password: 'livret-demo' });
+    const evenRight = await t.call('POST', '/api/auth/login', undefined, {
+      login: 'psyen@college.demo',
+      password: 'livret-demo',
+    });
     expect(evenRight.status).toBe(429);
   });
 

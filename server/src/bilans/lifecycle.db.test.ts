@@ -43,8 +43,11 @@ describe.each(testEngines())('bilan lifecycle on %s', (engine) => {
     maths = await t.signIn('prof.maths@college.demo');
     const classes = (await t.call('GET', '/api/classes', direction)).body;
     const klass = classes.find((c: { label: string }) => c.label === '3e A');
-    ws = (await t.call('GET', `/api/classes/${klass.id}/periods/${klass.periods[0].id}/workspace`, direction)).body;
-    lucas = ws.students.find((s: { firstName: string; lastName: string }) => s.firstName === 'Lucas' && s.lastName === 'Martin');
+    ws = (await t.call('GET', `/api/classes/${klass.id}/periods/${klass.periods[0].id}/workspace`, direction))
+      .body;
+    lucas = ws.students.find(
+      (s: { firstName: string; lastName: string }) => s.firstName === 'Lucas' && s.lastName === 'Martin',
+    );
   });
   afterAll(async () => t.close());
 
@@ -105,7 +108,11 @@ describe.each(testEngines())('bilan lifecycle on %s', (engine) => {
     expect(list[0]).toMatchObject({ studentName: 'Lucas MARTIN', periodLabel: 'Trimestre 1', visa: null });
     const versionId = list[0].versionId;
     expect((await t.call('GET', '/api/family/bilans', bernard)).body).toEqual([]);
-    for (const path of [`/api/family/bilans/${versionId}`, `/api/family/bilans/${versionId}/pdf`, `/api/family/bilans/not-a-uuid`]) {
+    for (const path of [
+      `/api/family/bilans/${versionId}`,
+      `/api/family/bilans/${versionId}/pdf`,
+      `/api/family/bilans/not-a-uuid`,
+    ]) {
       expect((await t.call('GET', path, bernard)).status).toBe(404);
     }
     expect((await t.call('POST', `/api/family/bilans/${versionId}/visa`, bernard)).status).toBe(404);
@@ -113,7 +120,12 @@ describe.each(testEngines())('bilan lifecycle on %s', (engine) => {
     expect((await t.call('GET', '/api/family/bilans', direction)).status).toBe(403);
     expect((await t.call('GET', '/api/classes', martin)).status).toBe(403);
 
-    const pdf = async () => Buffer.from(await (await t.app.request(`/api/family/bilans/${versionId}/pdf`, { headers: { cookie: martin } })).arrayBuffer());
+    const pdf = async () =>
+      Buffer.from(
+        await (
+          await t.app.request(`/api/family/bilans/${versionId}/pdf`, { headers: { cookie: martin } })
+        ).arrayBuffer(),
+      );
     const first = await pdf();
     expect(first.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await pdf()).equals(first)).toBe(true);
@@ -123,12 +135,17 @@ describe.each(testEngines())('bilan lifecycle on %s', (engine) => {
     const martin = await t.signIn('famille.martin@demo.fr');
     expect((await t.call('POST', unlockPath(), direction, { reason: '' })).status).toBe(400);
     expect((await t.call('POST', unlockPath(), maths, { reason: 'Correction' })).status).toBe(403);
-    expect((await t.call('POST', unlockPath(), direction, { reason: 'Correction d’une appréciation' })).status).toBe(200);
+    expect(
+      (await t.call('POST', unlockPath(), direction, { reason: 'Correction d’une appréciation' })).status,
+    ).toBe(200);
     expect((await t.call('GET', '/api/family/bilans', martin)).body).toEqual([]);
 
     const relock = await t.call('POST', lockPath(), direction, { studentIds: [lucas.id] });
     expect(relock.body.locked).toMatchObject([{ version: 2 }]);
-    const versions = await t.services.database.db.select().from(bilanVersions).where(eq(bilanVersions.studentId, lucas.id));
+    const versions = await t.services.database.db
+      .select()
+      .from(bilanVersions)
+      .where(eq(bilanVersions.studentId, lucas.id));
     expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
 
     const [current] = (await t.call('GET', '/api/family/bilans', martin)).body;
@@ -141,7 +158,9 @@ describe.each(testEngines())('bilan lifecycle on %s', (engine) => {
     expect(refused.body).toMatchObject({ code: 'visa' });
 
     const audit = await t.services.database.db.execute(sql`select action from audit_log order by id`);
-    const actions = (Array.isArray(audit) ? audit : (audit as { rows: { action: string }[] }).rows).map((r: any) => r.action);
+    const actions = (Array.isArray(audit) ? audit : (audit as { rows: { action: string }[] }).rows).map(
+      (r: any) => r.action,
+    );
     expect(actions).toEqual(['bilan.lock', 'bilan.unlock', 'bilan.lock', 'bilan.visa']);
   });
 

@@ -22,6 +22,8 @@ function printer() {
       },
     });
     pdfmake.setUrlAccessPolicy(() => false); // frozen bilans never load anything from the network
+    const fontsDir = font('Roboto-Regular.ttf').replace(/Roboto-Regular\.ttf$/, '');
+    pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontsDir)); // nor any file but the fonts
     configured = true;
   }
   return pdfmake;

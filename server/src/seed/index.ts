@@ -2,6 +2,7 @@
  * Seeds the demo school when the database has no school yet, in one transaction (all or nothing).
  * The demo password is hashed once and shared by the demo accounts; other accounts cannot sign in.
  */
+import { millesimeOf } from '@livret/domain';
 import { count } from 'drizzle-orm';
 import { hashPassword } from '../auth/password.js';
 import type { Db } from '../db/client.js';
@@ -24,11 +25,7 @@ import { college, DEMO_PASSWORD, type DemoSchool, demoFamilies, domainesOf, ecol
 import { boyNames, girlNames, lastNames, pick, seededRandom } from './names.js';
 
 export { DEMO_PASSWORD, demoAccounts } from './demo-school.js';
-
-/** The school year that contains `now` (it starts in September): 2026 for November 2026. */
-export function millesimeOf(now: Date): number {
-  return now.getUTCMonth() >= 7 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-}
+export { millesimeOf };
 
 /** Age at the start of the year for each niveau, to draw plausible birth dates. */
 const ageOf: Record<string, number> = {

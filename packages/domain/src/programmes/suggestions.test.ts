@@ -4,7 +4,9 @@ import { suggestionsFor } from './suggestions.js';
 describe('program element suggestions', () => {
   it('gives the collège lists by SIECLE code and the école lists by domaine code', () => {
     expect(suggestionsFor({ niveau: '3e', disciplineCode: '061300' }).length).toBeGreaterThan(5);
-    expect(suggestionsFor({ niveau: 'CM1', disciplineCode: 'FRA-LGO' })).toContain('Parler en prenant en compte son auditoire');
+    expect(suggestionsFor({ niveau: 'CM1', disciplineCode: 'FRA-LGO' })).toContain(
+      'Parler en prenant en compte son auditoire',
+    );
     expect(suggestionsFor({ niveau: 'CP', disciplineCode: 'FRA-LEC' }).length).toBeGreaterThan(0);
   });
 

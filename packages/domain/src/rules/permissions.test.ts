@@ -46,7 +46,10 @@ describe('canWriteCell (domain reference §2)', () => {
   });
 
   it('nobody writes a locked student, and only the server writes locks', () => {
-    expect(canWriteCell(direction, cells.positionMaths!, locked)).toMatchObject({ ok: false, reason: 'locked' });
+    expect(canWriteCell(direction, cells.positionMaths!, locked)).toMatchObject({
+      ok: false,
+      reason: 'locked',
+    });
     expect(canWriteCell(maths, cells.positionMaths!, locked)).toMatchObject({ ok: false, reason: 'locked' });
     expect(canWriteCell(direction, cells.lock!, open)).toMatchObject({ ok: false, reason: 'forbidden' });
     // class-wide program elements stay writable while some students are locked

@@ -25,7 +25,14 @@ export function sampleFreezeContext(overrides: Partial<FreezeContext> = {}): Fre
     school: { uai: '0382032C', name: 'Collège Jean Moulin', kind: '2D', academie: 'Grenoble' },
     millesime: 2026,
     class: { id: 'class-3a', code: '3A', label: '3e A', niveaux: ['3e'] },
-    period: { id: 'p1', indice: 1, count: 3, label: 'Trimestre 1', startsOn: '2026-09-01', endsOn: '2026-11-30' },
+    period: {
+      id: 'p1',
+      indice: 1,
+      count: 3,
+      label: 'Trimestre 1',
+      startsOn: '2026-09-01',
+      endsOn: '2026-11-30',
+    },
     student: {
       id: ids.student,
       ine: '0070000001B',
@@ -37,8 +44,18 @@ export function sampleFreezeContext(overrides: Partial<FreezeContext> = {}): Fre
     },
     positioning: 'objectifs',
     disciplines: [
-      { id: ids.francais, code: '020700', label: 'Français', teachers: [{ id: 't1', civilite: 'Mme', lastName: 'Lemaître', firstName: 'Claire' }] },
-      { id: ids.maths, code: '061300', label: 'Mathématiques', teachers: [{ id: 't2', civilite: 'M.', lastName: 'Perrot', firstName: 'Julien' }] },
+      {
+        id: ids.francais,
+        code: '020700',
+        label: 'Français',
+        teachers: [{ id: 't1', civilite: 'Mme', lastName: 'Lemaître', firstName: 'Claire' }],
+      },
+      {
+        id: ids.maths,
+        code: '061300',
+        label: 'Mathématiques',
+        teachers: [{ id: 't2', civilite: 'M.', lastName: 'Perrot', firstName: 'Julien' }],
+      },
       { id: ids.eps, code: '100100', label: 'EPS', teachers: [] },
     ],
     frozenAt: '2026-11-27T17:30:00.000Z',
