@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  competencesNumeriques,
   composantesSocle,
   enseignementsComplement,
   languesRegionales,
@@ -72,7 +73,7 @@ export const VieScolaireSchema = z.object({
 
 export const CompetencesNumeriquesSchema = z.object({
   appreciationCollective: z.string().max(600).optional(),
-  niveaux: z.record(z.string(), z.number().int().min(1).max(3)),
+  niveaux: z.partialRecord(z.enum(keys(competencesNumeriques)), z.number().int().min(1).max(3)),
 });
 
 export const SocleSchema = z.record(z.enum(keys(composantesSocle)), z.number().int().min(0).max(4));

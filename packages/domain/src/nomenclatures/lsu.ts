@@ -70,7 +70,7 @@ export const modalitesAccompagnement = {
   PPS: { label: 'Projet personnalisé de scolarisation', complement: false },
   ULIS: { label: 'Unité localisée pour l’inclusion scolaire', complement: false },
   UPE2A: { label: 'Unité pédagogique pour élèves allophones arrivants', complement: false },
-  SEGPA: { label: 'Section d’enseignement général et professionnel adapté', complement: false },
+  SEGPA: { label: 'Section d’enseignement général adapté', complement: false },
   CTR: { label: 'Contrat de réussite', complement: true },
   RASED: { label: 'Réseau d’aides spécialisées aux élèves en difficulté', complement: false },
 } as const;
@@ -79,8 +79,8 @@ export type CodeModalite = keyof typeof modalitesAccompagnement;
 export const enseignementsComplement = {
   AUC: 'Aucun',
   LCA: 'Langues et cultures de l’Antiquité',
-  LCE: 'Langue et culture européenne',
-  LCR: 'Langue et culture régionale',
+  LCE: 'Langues et cultures européennes',
+  LCR: 'Langues et cultures régionales',
   CHK: 'Chant choral',
   PRO: 'Découverte professionnelle',
   LSF: 'Langue des signes française',
@@ -88,21 +88,48 @@ export const enseignementsComplement = {
 } as const;
 export type CodeEnseignementComplement = keyof typeof enseignementsComplement;
 
+/** Langues et cultures régionales (LSUN_nomenclatures_v2.10.xml). */
 export const languesRegionales = {
   AUC: 'Aucune',
-  BAS: 'Basque',
+  BAQ: 'Basque',
   BRE: 'Breton',
   CAT: 'Catalan',
-  COR: 'Corse',
-  CRE: 'Créole',
+  COS: 'Corse',
+  CPF: 'Créole',
+  FUD: 'Futunien',
   GAL: 'Gallo',
+  GSW: 'Langue régionale d’Alsace',
   MEL: 'Langues mélanésiennes',
-  OCI: 'Occitan',
-  RAL: 'Langues régionales d’Alsace',
-  RMO: 'Langues régionales des pays mosellans',
+  MOL: 'Langues régionales des pays mosellans',
+  OCI: 'Occitan langue d’oc',
   TAH: 'Tahitien',
+  WLS: 'Wallisien',
 } as const;
 export type CodeLangueRegionale = keyof typeof languesRegionales;
+
+/**
+ * Compétences numériques (CM2, 6e; codes of the XSD `CodeCompetenceNumerique`, levels 1–3). Labels are those of
+ * the cadre de référence des compétences numériques (CRCN), which the codes follow.
+ */
+export const competencesNumeriques = {
+  CN_INF_MEN: 'Mener une recherche et une veille d’information',
+  CN_INF_GER: 'Gérer des données',
+  CN_INF_TRA: 'Traiter des données',
+  CN_COM_INT: 'Interagir',
+  CN_COM_PAR: 'Partager et publier',
+  CN_COM_COL: 'Collaborer',
+  CN_COM_SIN: 'S’insérer dans le monde numérique',
+  CN_CRE_TEX: 'Développer des documents textuels',
+  CN_CRE_MUL: 'Développer des documents multimédia',
+  CN_CRE_ADA: 'Adapter les documents à leur finalité',
+  CN_CRE_PRO: 'Programmer',
+  CN_PRO_SEC: 'Sécuriser l’environnement numérique',
+  CN_PRO_DON: 'Protéger les données personnelles et la vie privée',
+  CN_PRO_SAN: 'Protéger la santé, le bien-être et l’environnement',
+  CN_ENV_RES: 'Résoudre des problèmes techniques',
+  CN_ENV_EVO: 'Évoluer dans un environnement numérique',
+} as const;
+export type CodeCompetenceNumerique = keyof typeof competencesNumeriques;
 
 export const attestations = {
   ASSR1: 'Attestation scolaire de sécurité routière de niveau 1',
