@@ -39,9 +39,13 @@ test('every page passes axe for staff and families', async ({ browser, page }) =
   // A published bilan for the family pages.
   const direction = await signIn(baseURL, accounts.direction);
   const workspace = await workspaceOf(direction, '3e A');
-  const chloe = workspace.students.find((s) => s.firstName === 'Chloé' && s.lastName.toUpperCase() === 'BERNARD')!;
+  const chloe = workspace.students.find(
+    (s) => s.firstName === 'Chloé' && s.lastName.toUpperCase() === 'BERNARD',
+  )!;
   await fillBilans(direction, workspace, [chloe.id]);
-  await direction.post(`/api/classes/${workspace.class.id}/periods/${workspace.period.id}/lock`, { studentIds: [chloe.id] });
+  await direction.post(`/api/classes/${workspace.class.id}/periods/${workspace.period.id}/lock`, {
+    studentIds: [chloe.id],
+  });
   const family = await signInPage(browser, accounts.familleBernard);
   await family.page.goto('/famille');
   await expect(family.page.getByRole('link', { name: /Chloé BERNARD/ })).toBeVisible();
