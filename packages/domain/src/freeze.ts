@@ -8,6 +8,7 @@ import { getProgramElements } from './doc/program-elements.js';
 import { appreciationText, syntheseText } from './doc/texts.js';
 import { getVieScolaire } from './doc/vie-scolaire.js';
 import { type FrozenBilanPeriodique, FrozenBilanPeriodiqueSchema } from './frozen/schemas.js';
+import { appliesToNiveau } from './nomenclatures/domaines-1d.js';
 
 /** What freeze needs besides the document. */
 export interface FreezeContext {
@@ -55,15 +56,17 @@ export function draftBilan(doc: Y.Doc, context: FreezeContext): FrozenBilanPerio
     period: context.period,
     student: { ...context.student, sex: context.student.sex as 'M' | 'F' },
     positioning: context.positioning as FrozenBilanPeriodique['positioning'],
-    disciplines: context.disciplines.map((d) => ({
-      id: d.id,
-      code: d.code,
-      label: d.label,
-      teachers: d.teachers,
-      elements: getProgramElements(doc, d.id),
-      appreciation: appreciationText(doc, studentId, d.id).toString().trim(),
-      positionnement: getPositionnement(doc, studentId, d.id),
-    })),
+    disciplines: context.disciplines
+      .filter((d) => appliesToNiveau(d.code, context.student.niveau))
+      .map((d) => ({
+        id: d.id,
+        code: d.code,
+        label: d.label,
+        teachers: d.teachers,
+        elements: getProgramElements(doc, d.id),
+        appreciation: appreciationText(doc, studentId, d.id).toString().trim(),
+        positionnement: getPositionnement(doc, studentId, d.id),
+      })),
     epi: [],
     ap: [],
     parcours: [],

@@ -2,6 +2,7 @@
 export { canonicalJson } from './canonical-json.js';
 export { draftBilan, type FreezeContext, freeze } from './freeze.js';
 export * from './frozen/schemas.js';
+export * from './nomenclatures/domaines-1d.js';
 export * from './nomenclatures/lsu.js';
 export * from './nomenclatures/positioning.js';
 export { suggestionsFor } from './programmes/suggestions.js';

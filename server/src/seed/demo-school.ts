@@ -5,6 +5,8 @@
  * Names are drawn with a seeded generator: every first start gives the same school.
  */
 
+import { domaineLabel, domaines1D, domainesOfNiveaux, type Niveau } from '@livret/domain';
+
 export const DEMO_PASSWORD = 'livret-demo';
 
 export interface DemoStaff {
@@ -169,35 +171,9 @@ export const college: DemoSchool = {
   ],
 };
 
-/** LSU 1D domaines (domain reference §7), in report order; CM1-CM2 add ART-HAR, STC-RAC, HIG-RAC. */
-const domainesCycle2 = [
-  { code: 'FRA-LGO', label: 'Français – Langage oral' },
-  { code: 'FRA-LEC', label: 'Français – Lecture et compréhension de l’écrit' },
-  { code: 'FRA-ECR', label: 'Français – Écriture' },
-  { code: 'FRA-ETL', label: 'Français – Étude de la langue (grammaire, orthographe, lexique)' },
-  { code: 'MAT-NBC', label: 'Mathématiques – Nombres et calcul' },
-  { code: 'MAT-GDM', label: 'Mathématiques – Grandeurs et mesures' },
-  { code: 'MAT-GEO', label: 'Mathématiques – Espace et géométrie' },
-  { code: 'EPS-RAC', label: 'Éducation physique et sportive' },
-  { code: 'ART-PLA', label: 'Enseignements artistiques – Arts plastiques' },
-  { code: 'ART-MUS', label: 'Enseignements artistiques – Éducation musicale' },
-  { code: 'QLM-VMO', label: 'Questionner le monde – Vivant, matière, objets' },
-  { code: 'QLM-ETP', label: 'Questionner le monde – Espace, temps' },
-  { code: 'EMC-RAC', label: 'Enseignement moral et civique' },
-  { code: 'LGV-RAC', label: 'Langues vivantes' },
-];
-const domainesCycle3 = [
-  ...domainesCycle2.filter((d) => !d.code.startsWith('QLM')),
-  { code: 'ART-HAR', label: 'Enseignements artistiques – Histoire des arts' },
-  { code: 'STC-RAC', label: 'Sciences et technologie' },
-  { code: 'HIG-RAC', label: 'Histoire géographie' },
-];
-/** The domaines of a class: the union over its niveaux, cycle 2 first. */
+/** The domaines of a class: the union over its niveaux' cycles (from the domain's nomenclature). */
 export function domainesOf(niveaux: string[]): string[] {
-  const cycle3 = niveaux.some((n) => n === 'CM1' || n === 'CM2');
-  const cycle2 = niveaux.some((n) => n === 'CP' || n === 'CE1' || n === 'CE2');
-  const codes = [...(cycle2 ? domainesCycle2 : []), ...(cycle3 ? domainesCycle3 : [])].map((d) => d.code);
-  return [...new Set(codes)];
+  return domainesOfNiveaux(niveaux as Niveau[]).map((d) => d.code);
 }
 
 export const ecole: DemoSchool = {
@@ -206,10 +182,7 @@ export const ecole: DemoSchool = {
   kind: '1D',
   academie: 'Grenoble',
   city: 'Échirolles',
-  disciplines: [
-    ...domainesCycle2,
-    ...domainesCycle3.filter((d) => !domainesCycle2.some((c) => c.code === d.code)),
-  ],
+  disciplines: domaines1D.map((d) => ({ code: d.code, label: domaineLabel(d) })),
   classes: [
     { code: 'CP', label: 'CP', niveaux: ['CP'], size: 22, positioning: 'objectifs' },
     { code: 'CE1', label: 'CE1', niveaux: ['CE1'], size: 22, positioning: 'objectifs' },
