@@ -134,7 +134,7 @@ export const students = pgTable(
   },
   (t) => [
     check('students_sex', sql`${t.sex} in ('M', 'F')`),
-    check('students_ine', sql`length(${t.ine}) = 11`),
+    check('students_ine', sql`${t.ine} ~ '^[0-9A-Z]{11}$'`),
   ],
 );
 
@@ -191,7 +191,10 @@ export const accounts = pgTable(
     lastName: text('last_name').notNull(),
     firstName: text('first_name').notNull(),
   },
-  (t) => [check('accounts_kind', sql`${t.kind} in ('staff', 'family')`)],
+  (t) => [
+    check('accounts_kind', sql`${t.kind} in ('staff', 'family')`),
+    check('accounts_civilite', sql`${t.civilite} in ('M.', 'Mme')`),
+  ],
 );
 
 export const staffRoles = pgTable(
@@ -339,7 +342,10 @@ export const bilanVersions = pgTable(
     source: text('source').notNull(),
   },
   (t) => [
-    unique('bilan_versions_student_period_kind_version').on(t.studentId, t.periodId, t.kind, t.version),
+    // A bilan de fin de cycle has no period: NULLS NOT DISTINCT keeps its versions unique too.
+    unique('bilan_versions_student_period_kind_version')
+      .on(t.studentId, t.periodId, t.kind, t.version)
+      .nullsNotDistinct(),
     check('bilan_versions_kind', sql`${t.kind} in ('periodique', 'fin-de-cycle')`),
     check('bilan_versions_source', sql`${t.source} in ('app', 'import-editeurs')`),
   ],
