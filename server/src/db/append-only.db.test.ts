@@ -3,74 +3,148 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines } from '../testing/database.js';
 import type { Database } from './client.js';
 
+const appendOnly = ['bilan_versions', 'publications', 'visas', 'unlocks', 'audit_log'] as const;
+
+/** Fixed ids, so the raw SQL below reads like what someone would type in psql. */
+const ids = {
+  school: '00000000-0000-4000-8000-000000000001',
+  year: '00000000-0000-4000-8000-000000000002',
+  period: '00000000-0000-4000-8000-000000000003',
+  class: '00000000-0000-4000-8000-000000000004',
+  student: '00000000-0000-4000-8000-000000000005',
+  family: '00000000-0000-4000-8000-000000000006',
+  v1: '00000000-0000-4000-8000-000000000007',
+  v2: '00000000-0000-4000-8000-000000000008',
+  v3: '00000000-0000-4000-8000-000000000009',
+};
+
+const insertBilanVersion = (id: string, version: number) =>
+  `insert into bilan_versions (id, student_id, period_id, class_id, version, kind, content, content_hash, frozen_at, source)
+   values ('${id}', '${ids.student}', '${ids.period}', '${ids.class}', ${version}, 'periodique', '{"v":${version}}', 'h${version}', now(), 'app')`;
+
 describe.each(testEngines())('append-only tables on %s', (engine) => {
   let database: Database;
+  const run = (statement: string) => database.db.execute(sql.raw(statement));
+
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    const db = database.db;
     // One statement per call: PGlite's extended protocol takes a single statement.
     for (const statement of [
-      `insert into schools (id, uai, name, kind, academie) values ('00000000-0000-4000-8000-000000000001', '0382032C', 'Collège', '2D', 'Grenoble')`,
-      `insert into school_years (id, school_id, millesime) values ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 2026)`,
-      `insert into periods (id, school_year_id, indice, count, label, starts_on, ends_on) values ('00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000002', 1, 3, 'Trimestre 1', '2026-09-01', '2026-11-30')`,
-      `insert into classes (id, school_id, school_year_id, code, label, niveaux) values ('00000000-0000-4000-8000-000000000004', '00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', '3A', '3e A', '{3e}')`,
-      `insert into students (id, school_id, ine, last_name, first_name, birth_date, sex) values ('00000000-0000-4000-8000-000000000005', '00000000-0000-4000-8000-000000000001', '1234567890A', 'Martin', 'Lucas', '2012-03-04', 'M')`,
-      `insert into accounts (id, login, kind, last_name, first_name) values ('00000000-0000-4000-8000-000000000006', 'f@demo.fr', 'family', 'Martin', 'Anne')`,
-      `insert into bilan_versions (id, student_id, period_id, class_id, version, kind, content, content_hash, frozen_at, source) values ('00000000-0000-4000-8000-000000000007', '00000000-0000-4000-8000-000000000005', '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000004', 1, 'periodique', '{}', 'h', now(), 'app')`,
-      `insert into publications (bilan_version_id, published_at) values ('00000000-0000-4000-8000-000000000007', now())`,
-      `insert into visas (bilan_version_id, account_id, at) values ('00000000-0000-4000-8000-000000000007', '00000000-0000-4000-8000-000000000006', now())`,
-      `insert into audit_log (at, action, subject) values (now(), 'test', 'x')`,
+      `insert into schools (id, uai, name, kind, academie) values ('${ids.school}', '0382032C', 'Collège', '2D', 'Grenoble')`,
+      `insert into school_years (id, school_id, millesime) values ('${ids.year}', '${ids.school}', 2026)`,
+      `insert into periods (id, school_year_id, indice, count, label, starts_on, ends_on) values ('${ids.period}', '${ids.year}', 1, 3, 'Trimestre 1', '2026-09-01', '2026-11-30')`,
+      `insert into classes (id, school_id, school_year_id, code, label, niveaux) values ('${ids.class}', '${ids.school}', '${ids.year}', '3A', '3e A', '{3e}')`,
+      `insert into students (id, school_id, ine, last_name, first_name, birth_date, sex) values ('${ids.student}', '${ids.school}', '1234567890A', 'Martin', 'Lucas', '2012-03-04', 'M')`,
+      `insert into accounts (id, login, kind, last_name, first_name) values ('${ids.family}', 'f@demo.fr', 'family', 'Martin', 'Anne')`,
+      // Version 1 is published, unlocked (before any visa), version 2 published and acknowledged by the family.
+      insertBilanVersion(ids.v1, 1),
+      `insert into publications (bilan_version_id, published_at) values ('${ids.v1}', now())`,
+      `insert into unlocks (student_id, period_id, bilan_version_id, unlocked_by, reason, at) values ('${ids.student}', '${ids.period}', '${ids.v1}', '${ids.family}', 'erreur de saisie', now())`,
+      insertBilanVersion(ids.v2, 2),
+      `insert into publications (bilan_version_id, published_at) values ('${ids.v2}', now())`,
+      `insert into visas (bilan_version_id, account_id, at) values ('${ids.v2}', '${ids.family}', now())`,
+      `insert into audit_log (at, action, subject) values (now(), 'bilan.lock', 'x')`,
     ]) {
-      await db.execute(sql.raw(statement));
+      await run(statement);
     }
   });
   afterAll(async () => {
     await database?.close();
   });
 
-  const statements: Record<string, string[]> = {
-    bilan_versions: [
-      'update bilan_versions set content = \'{"x":1}\'',
-      'delete from bilan_versions',
-      'truncate bilan_versions cascade',
-    ],
-    publications: [
-      'update publications set published_at = now()',
-      'delete from publications',
-      'truncate publications cascade',
-    ],
-    visas: ['update visas set at = now()', 'delete from visas', 'truncate visas cascade'],
-    unlocks: ["update unlocks set reason = 'x'", 'delete from unlocks', 'truncate unlocks cascade'],
-    audit_log: ["update audit_log set action = 'x'", 'delete from audit_log', 'truncate audit_log cascade'],
-  };
+  it('starts with a row in every append-only table (so row triggers have something to refuse)', async () => {
+    expect(await counts()).toEqual({
+      bilan_versions: 2,
+      publications: 2,
+      visas: 1,
+      unlocks: 1,
+      audit_log: 1,
+    });
+  });
 
-  for (const [table, list] of Object.entries(statements)) {
-    for (const statement of list) {
-      it(`refuses: ${statement}`, async () => {
-        // update/delete on an empty table (unlocks) fire no row trigger: that is fine, nothing is changed
-        const run = database.db.execute(sql.raw(statement));
-        if (table === 'unlocks' && !statement.startsWith('truncate')) await run;
-        else await expect(run.catch(causeOf)).resolves.toMatch(/append-only/);
-      });
+  const refused: [table: string, statement: string][] = [
+    ['bilan_versions', `update bilan_versions set content = '{"x":1}'`],
+    ['bilan_versions', `update bilan_versions set content_hash = 'forged' where version = 2`],
+    ['bilan_versions', 'delete from bilan_versions'],
+    ['publications', 'update publications set published_at = now()'],
+    ['publications', 'delete from publications'],
+    ['visas', 'update visas set at = now()'],
+    ['visas', 'delete from visas'],
+    ['unlocks', `update unlocks set reason = 'autre'`],
+    ['unlocks', 'delete from unlocks'],
+    ['audit_log', `update audit_log set action = 'x'`],
+    ['audit_log', 'delete from audit_log'],
+    // A plain TRUNCATE of bilan_versions already stops at the foreign keys; CASCADE reaches the trigger.
+    ...appendOnly.filter((t) => t !== 'bilan_versions').map((t): [string, string] => [t, `truncate ${t}`]),
+    ...appendOnly.map((table): [string, string] => [table, `truncate ${table} cascade`]),
+  ];
+
+  it.each(refused)('%s: refuses `%s`', async (table, statement) => {
+    const message = await run(statement).then(() => 'accepted', causeOf);
+    expect(message).toContain(`${table} is append-only`);
+  });
+
+  it('refuses a plain `truncate bilan_versions` too', async () => {
+    expect(await run('truncate bilan_versions').then(() => 'accepted', causeOf)).not.toBe('accepted');
+  });
+
+  it('changed nothing', async () => {
+    expect(await counts()).toEqual({
+      bilan_versions: 2,
+      publications: 2,
+      visas: 1,
+      unlocks: 1,
+      audit_log: 1,
+    });
+    const rows = rowsOf<{ content: string; hash: string }>(
+      await run('select content::text as content, content_hash as hash from bilan_versions order by version'),
+    );
+    expect(rows).toEqual([
+      { content: '{"v": 1}', hash: 'h1' },
+      { content: '{"v": 2}', hash: 'h2' },
+    ]);
+  });
+
+  it('accepts inserts into every append-only table', async () => {
+    for (const statement of [
+      insertBilanVersion(ids.v3, 3),
+      `insert into publications (bilan_version_id, published_at) values ('${ids.v3}', now())`,
+      `insert into visas (bilan_version_id, account_id, at) values ('${ids.v1}', '${ids.family}', now())`,
+      `insert into unlocks (student_id, period_id, bilan_version_id, unlocked_by, reason, at) values ('${ids.student}', '${ids.period}', '${ids.v3}', '${ids.family}', 'oubli', now())`,
+      `insert into audit_log (at, action, subject, details) values (now(), 'bilan.unlock', 'y', '{"reason":"oubli"}')`,
+    ]) {
+      await run(statement);
     }
-  }
-
-  it('keeps the frozen content unchanged', async () => {
-    const rows = await database.db.execute(sql`select content::text as content from bilan_versions`);
-    const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { content: string }[];
-    expect(list.map((r) => r.content)).toEqual(['{}']);
+    expect(await counts()).toEqual({
+      bilan_versions: 3,
+      publications: 3,
+      visas: 2,
+      unlocks: 2,
+      audit_log: 2,
+    });
   });
 
   it('refuses an unlock of a version the family has acknowledged', async () => {
-    await expect(
-      database.db
-        .execute(sql`
-        insert into unlocks (student_id, period_id, bilan_version_id, unlocked_by, reason, at)
-        values ('00000000-0000-4000-8000-000000000005', '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000007', '00000000-0000-4000-8000-000000000006', 'x', now())`)
-        .catch(causeOf),
-    ).resolves.toMatch(/visa/);
+    const message = await run(
+      `insert into unlocks (student_id, period_id, bilan_version_id, unlocked_by, reason, at) values ('${ids.student}', '${ids.period}', '${ids.v2}', '${ids.family}', 'x', now())`,
+    ).then(() => 'accepted', causeOf);
+    expect(message).toMatch(/has a visa and cannot be unlocked/);
   });
+
+  async function counts(): Promise<Record<string, number>> {
+    const result: Record<string, number> = {};
+    for (const table of appendOnly) {
+      const [row] = rowsOf<{ n: number }>(await run(`select count(*)::int as n from ${table}`));
+      result[table] = row?.n ?? -1;
+    }
+    return result;
+  }
 });
+
+/** postgres.js returns the rows as an array, PGlite as `{ rows }`. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
 
 /** drizzle wraps driver errors ("Failed query…"); the database's own message is the cause. */
 function causeOf(error: unknown): string {

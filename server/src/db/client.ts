@@ -18,6 +18,7 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type Engine = 'pglite' | 'postgres';
 
+/** An open database: the drizzle handle, which engine runs it, and how to close it. */
 export interface Database {
   db: Db;
   engine: Engine;
@@ -27,8 +28,13 @@ export interface Database {
 }
 
 /**
- * Opens a database. Without `url`, PGlite in `dataDir` (created if needed; in memory when `dataDir` is
- * 'memory://'); with `url`, that PostgreSQL server.
+ * Opens a database. Without `url`, PGlite in `dataDir` (default `data/pglite` relative to the working
+ * directory, created if needed; in memory when it starts with 'memory://'), or the given PGlite instance
+ * (tests pass clones); with `url`, that PostgreSQL server through postgres.js. Does not migrate.
+ *
+ * @example
+ * const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.LIVRET_DATA_DIR });
+ * await migrate(database);
  */
 export async function openDatabase(options: {
   url?: string;
@@ -52,16 +58,27 @@ export async function openDatabase(options: {
   return { db, engine: 'pglite', driver: { kind: 'pglite', client: pglite }, close: () => pglite.close() };
 }
 
-/** server/drizzle, from the sources (src/db) and from the bundle (dist) alike. */
+/**
+ * server/drizzle, from the sources (server/src/db) and from the bundle (server/dist/main.js) alike: the bundle
+ * sits one folder below server/, the sources two.
+ */
+const here = new URL('.', import.meta.url);
 export const migrationsFolder = fileURLToPath(
-  new URL(import.meta.url.includes('/dist/') ? '../drizzle' : '../../drizzle', import.meta.url),
+  new URL(here.pathname.endsWith('/dist/') ? '../drizzle/' : '../../drizzle/', here),
 );
 
-/** Applies the committed migrations. */
-export async function migrate(database: Database): Promise<void> {
+/**
+ * Applies the committed migrations (server/drizzle) that this database has not run yet, with the migrator of
+ * its engine. Safe to call at every start.
+ */
+export async function migrate(
+  database: Database,
+  options: { migrationsFolder?: string } = {},
+): Promise<void> {
+  const config = { migrationsFolder: options.migrationsFolder ?? migrationsFolder };
   if (database.driver.kind === 'pglite') {
-    await migratePglite(drizzlePglite(database.driver.client), { migrationsFolder });
+    await migratePglite(drizzlePglite(database.driver.client), config);
   } else {
-    await migratePostgres(drizzlePostgres(database.driver.client), { migrationsFolder });
+    await migratePostgres(drizzlePostgres(database.driver.client), config);
   }
 }

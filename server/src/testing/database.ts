@@ -25,7 +25,10 @@ async function migratedTemplate(): Promise<PGlite> {
   return template;
 }
 
-/** A fresh, migrated, empty database on the given engine. */
+/**
+ * A fresh, migrated, empty database on the given engine; `close()` releases it (and drops the PostgreSQL
+ * database). Use with `describe.each(testEngines())`.
+ */
 export async function createTestDatabase(engine: Engine): Promise<Database> {
   if (engine === 'pglite') {
     const clone = (await (await migratedTemplate()).clone()) as PGlite;
@@ -39,15 +42,24 @@ export async function createTestDatabase(engine: Engine): Promise<Database> {
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
+  const drop = async () => {
+    const cleanup = postgres(url, { max: 1, onnotice: () => {} });
+    await cleanup.unsafe(`drop database if exists ${name} with (force)`);
+    await cleanup.end();
+  };
   const database = await openDatabase({ url: target.toString() });
-  await migrate(database);
+  try {
+    await migrate(database);
+  } catch (error) {
+    await database.close();
+    await drop();
+    throw error;
+  }
   return {
     ...database,
     async close() {
       await database.close();
-      const cleanup = postgres(url, { max: 1, onnotice: () => {} });
-      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await drop();
     },
   };
 }
