@@ -3,7 +3,7 @@
  * The demo password is hashed once and shared by the demo accounts; other accounts cannot sign in.
  */
 import { millesimeOf } from '@livret/domain';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/password.js';
 import type { Db } from '../db/client.js';
 import {
@@ -42,15 +42,31 @@ const ageOf: Record<string, number> = {
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-/** Seeds the demo school if the database is empty. Returns true when it seeded. */
-export async function seedDemoSchool(db: Db, options: { now: Date }): Promise<boolean> {
+/** Any constant: serialises concurrent seeds (two instances starting at once) on the PostgreSQL side. */
+const SEED_LOCK = 738_201;
+
+async function hasSchool(db: Db | Tx): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(schools);
-  if ((existing?.n ?? 0) > 0) return false;
+  return (existing?.n ?? 0) > 0;
+}
+
+/**
+ * Seeds the demo school (a collège and an école, see demo-school.ts) when the database has no school yet, in
+ * one transaction. Idempotent and safe when two processes start at once. Returns true when it seeded.
+ *
+ * @example
+ * await seedDemoSchool(database.db, { now: new Date() }); // school year of `now`
+ */
+export async function seedDemoSchool(db: Db, options: { now: Date }): Promise<boolean> {
+  if (await hasSchool(db)) return false;
+  // One argon2id hash for every demo account: hashing costs tens of milliseconds.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const millesime = millesimeOf(options.now);
   const random = seededRandom(20_260_901);
   const counters = { ine: 0, guardian: 0 };
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    if (await hasSchool(tx)) return false;
     const familyAccounts = new Map<string, string>();
     for (const family of demoFamilies) {
       const [row] = await tx
@@ -69,8 +85,8 @@ export async function seedDemoSchool(db: Db, options: { now: Date }): Promise<bo
     for (const school of [college, ecole]) {
       await seedSchool(tx, school, { millesime, passwordHash, random, counters, familyAccounts });
     }
+    return true;
   });
-  return true;
 }
 
 async function seedSchool(
