@@ -16,10 +16,14 @@ describe.each(testEngines())('update log on %s', (engine) => {
   it('stores updates, compacts them into a snapshot, and loads the same document', async () => {
     const log = postgresUpdateLog(database.db);
     const doc = new Y.Doc();
-    doc.on('update', (u: Uint8Array) => void log.append('d1', u));
+    // Appends are awaited in order, as the room does: the log must hold every one before we count.
+    let appended = Promise.resolve();
+    doc.on('update', (u: Uint8Array) => {
+      appended = appended.then(() => log.append('d1', u));
+    });
     for (let i = 0; i < 20; i++) doc.getText('appreciation/s/d').insert(i, 'a');
     doc.getText('appreciation/s/d').delete(0, 5);
-    await new Promise((r) => setTimeout(r, 50));
+    await appended;
     expect((await log.load('d1')).length).toBe(21);
 
     expect(await compactDocument(database.db, 'd1')).toBe(21);
@@ -29,7 +33,7 @@ describe.each(testEngines())('update log on %s', (engine) => {
 
     // More edits after the snapshot; two compactions at once lose nothing.
     doc.getText('appreciation/s/d').insert(0, 'Z');
-    await new Promise((r) => setTimeout(r, 50));
+    await appended;
     await Promise.all([compactDocument(database.db, 'd1'), compactDocument(database.db, 'd1')]);
     const rebuilt = new Y.Doc();
     for (const u of await log.load('d1')) Y.applyUpdate(rebuilt, u);
