@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCollegeFile, readEnvelope } from './index.js';
+
+// The official sample file (fictitious data), copied from the team's reference set (see fixtures/README.md).
+const sample = readFileSync(new URL('./fixtures/sample-bilan-complet.xml', import.meta.url));
+
+describe('parseCollegeFile', () => {
+  it('reads the official sample into typed records', () => {
+    const result = parseCollegeFile(sample);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const { file } = result;
+    expect(file.schemaVersion).toBe('2.0');
+    expect(file.entete.etablissement).toBe('0382032C');
+    expect(file.eleves.map((e) => e.nom)).toEqual(['Grenelle', 'Clerc', 'Babeldop']);
+    expect(file.periodes).toHaveLength(3);
+    expect(file.disciplines.find((d) => d.id === 'DI_020700')?.libelle).toBe('Français');
+    expect(file.bilansPeriodiques.length).toBeGreaterThan(0);
+    const first = file.bilansPeriodiques[0]!;
+    expect(first['eleve-ref']).toBe('EL_01');
+    expect(first.acquis[0]?.appreciation).toBe('Appréciation pour la matière français');
+  });
+
+  it('reports broken references and values with the element and a French reason', () => {
+    const broken = sample
+      .toString('utf8')
+      .replace('eleve-ref="EL_01"', 'eleve-ref="EL_99"')
+      .replace('civilite="MME" nom="Sand"', 'civilite="MLLE" nom="Sand"');
+    const result = parseCollegeFile(broken);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const reasons = result.issues.map((i) => `${i.element} ${i.reason}`);
+    expect(reasons).toContainEqual(
+      expect.stringMatching(/bilan-periodique\[1\] eleve-ref « EL_99 » ne désigne aucun élément eleve/),
+    );
+    expect(reasons).toContainEqual(expect.stringMatching(/enseignant\[1\] civilite : valeur non autorisée/));
+  });
+});
+
+describe('hostile and broken input gets a clear error', () => {
+  const reasonOf = (input: string | Uint8Array, maxBytes?: number) => {
+    const result = readEnvelope(input, { degre: '2D', ...(maxBytes ? { maxBytes } : {}) });
+    return result.ok ? 'ok' : result.issues[0]!.reason;
+  };
+
+  it.each([
+    ['an empty file', '', /vide/],
+    ['a file that is not XML', 'nom;prenom\nMartin;Lucas', /pas un fichier XML/],
+    ['a truncated file', sample.toString('utf8').slice(0, 2000), /mal formé/],
+    [
+      'a wrong root',
+      '<?xml version="1.0"?><bilans xmlns="urn:fr:edu:scolarite:lsun:bilans:import"/>',
+      /racine/,
+    ],
+    ['a wrong namespace', '<lsun-bilans xmlns="urn:autre" schemaVersion="7.0"/>', /Espace de noms/],
+    [
+      'an unknown schema version',
+      `<lsun-bilans xmlns="urn:fr:edu:scolarite:lsun:bilans:import" schemaVersion="9.0"/>`,
+      /Version de schéma/,
+    ],
+    [
+      'an external entity (XXE)',
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><lsun-bilans>&xxe;</lsun-bilans>',
+      /DOCTYPE et ENTITY sont interdites/,
+    ],
+    [
+      'a billion laughs',
+      '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><lsun-bilans>&b;</lsun-bilans>',
+      /DOCTYPE et ENTITY sont interdites/,
+    ],
+  ])('%s', (_name, input, expected) => {
+    expect(reasonOf(input)).toMatch(expected);
+  });
+
+  it('an ISO-8859-1 file and a file over the size limit', () => {
+    const latin1 = Buffer.from(
+      '<?xml version="1.0" encoding="ISO-8859-1"?><lsun-bilans nom="Élodie"/>',
+      'latin1',
+    );
+    expect(reasonOf(latin1)).toMatch(/UTF-8/);
+    const undeclared = Buffer.from('<lsun-bilans nom="\xc9lodie"/>', 'latin1');
+    expect(reasonOf(undeclared)).toMatch(/UTF-8/);
+    expect(reasonOf(sample, 1000)).toMatch(/trop volumineux/);
+  });
+});
