@@ -37,11 +37,6 @@ export class Rooms {
     return room;
   }
 
-  /** The room if it is loaded now, without loading it. */
-  async peek(docName: string): Promise<Room | undefined> {
-    return this.loading.get(docName);
-  }
-
   /** Tells the registry a connection left; schedules the release of an empty room. */
   async released(room: Room): Promise<void> {
     if (room.size > 0) return;
