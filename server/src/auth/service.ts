@@ -3,11 +3,17 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { accounts } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import { verifyPassword } from './password.js';
+import { hashPassword, verifyPassword } from './password.js';
 import { isRateLimited, recordFailure } from './rate-limit.js';
 import { openSession } from './sessions.js';
 
 const BAD_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
+
+let dummy: Promise<string> | undefined;
+function dummyHash(): Promise<string> {
+  dummy ??= hashPassword('livret: no such account');
+  return dummy;
+}
 
 /** Checks credentials and opens a session; the same answer for an unknown login and a wrong password. */
 export async function signIn(
@@ -20,7 +26,10 @@ export async function signIn(
     throw new AppError('rate_limited', 'Trop de tentatives de connexion. Réessayez dans quelques minutes.');
   }
   const [account] = await db.select().from(accounts).where(eq(accounts.login, login));
-  const ok = account?.passwordHash ? await verifyPassword(account.passwordHash, input.password) : false;
+  // An unknown login costs the same argon2 work as a known one, so timing does not tell which logins exist.
+  const ok = await verifyPassword(account?.passwordHash ?? (await dummyHash()), input.password).then(
+    (matches) => matches && Boolean(account?.passwordHash),
+  );
   if (!account || !ok) {
     await recordFailure(db, login, input.address, now);
     throw new AppError('unauthorized', BAD_CREDENTIALS);

@@ -164,6 +164,20 @@ describe.each(testEngines())('bilan lifecycle on %s', (engine) => {
     expect(actions).toEqual(['bilan.lock', 'bilan.unlock', 'bilan.lock', 'bilan.visa']);
   });
 
+  it('limits the whole text, not each inserted piece', async () => {
+    const teacher = await peer(maths);
+    const student = ws.students[5].id;
+    const mathsId = ws.disciplines.find((d: { code: string }) => d.code === '061300').id;
+    const text = appreciationText(teacher.doc, student, mathsId);
+    teacher.doc.transact(() => {
+      text.insert(0, 'a'.repeat(400));
+      text.insert(0, 'b'.repeat(400)); // a second item: each is under 600, together they are not
+    });
+    await settle([teacher]);
+    expect(teacher.refusals.map((r) => r.code)).toEqual(['invalid-value']);
+    teacher.leave();
+  });
+
   it('keeps classes out of reach of staff without a role there', async () => {
     const classes = (await t.call('GET', '/api/classes', maths)).body;
     expect(classes.map((c: { label: string }) => c.label)).toEqual(['3e A', '4e A', '5e A', '6e A']);

@@ -14,7 +14,7 @@ import type { SyncSession, Verdict } from '../sync/room.js';
 import type { SyncAuthenticator } from '../sync/websocket.js';
 import { loadClassContext } from './context.js';
 import { writerOf } from './rights.js';
-import { validateTouch } from './values.js';
+import { textLengthError, validateTouch } from './values.js';
 
 /** Authenticates a sync connection from its cookie and checks it may read the document. */
 export async function authenticateSync(
@@ -54,6 +54,8 @@ export async function authenticateSync(
         const invalid = validateTouch(touch, context);
         if (invalid) return { ok: false, code: 'invalid-value', message: invalid };
       }
+      const tooLong = textLengthError(touches, doc, context);
+      if (tooLong) return { ok: false, code: 'invalid-value', message: tooLong };
       return { ok: true };
     },
   };

@@ -3,7 +3,15 @@
  * top of the write rule: a crafted update cannot store a level 7 or a 5000-character appreciation.
  */
 import { fitsScale, type PositioningType } from '@livret/domain';
-import { isVieScolaireValue, limits, type VieScolaireField, vieScolaireFields } from '@livret/domain/doc';
+import {
+  appreciationText,
+  isVieScolaireValue,
+  limits,
+  syntheseText,
+  type VieScolaireField,
+  vieScolaireFields,
+} from '@livret/domain/doc';
+import type * as Y from 'yjs';
 import type { Touch } from '../sync/inspect-update.js';
 import type { ClassContext } from './context.js';
 
@@ -11,15 +19,7 @@ import type { ClassContext } from './context.js';
 export function validateTouch(touch: Touch, context: ClassContext): string | null {
   if (touch.op === 'delete') return null;
   const { cell } = touch;
-  if (touch.op === 'text') {
-    const max =
-      cell.section === 'synthese'
-        ? context.school.kind === '1D'
-          ? limits.synthese1D
-          : limits.synthese2D
-        : limits.appreciation;
-    return touch.inserted > max ? `Texte trop long (${max} caractères au plus).` : null;
-  }
+  if (touch.op === 'text') return null; // lengths are checked on the whole text: textLengthError
   if (touch.value === undefined) return null; // a deleted placeholder
   switch (cell.section) {
     case 'positionnement':
@@ -42,4 +42,40 @@ export function validateTouch(touch: Touch, context: ClassContext): string | nul
     default:
       return 'Valeur non attendue.';
   }
+}
+
+/**
+ * The length of every text an update touches, once applied: the live length plus what the update inserts,
+ * minus what it deletes there, against the LSU limit. (Per-item checks would let many small items through.)
+ */
+export function textLengthError(touches: Touch[], doc: Y.Doc, context: ClassContext): string | null {
+  const delta = new Map<string, { cell: Touch['cell']; change: number }>();
+  for (const touch of touches) {
+    const { cell } = touch;
+    if (cell.section !== 'appreciation' && cell.section !== 'synthese') continue;
+    if (touch.op === 'set') continue;
+    const key =
+      cell.section === 'synthese' ? `s/${cell.studentId}` : `a/${cell.studentId}/${cell.disciplineId}`;
+    const entry = delta.get(key) ?? { cell, change: 0 };
+    entry.change += touch.op === 'text' ? touch.inserted : -touch.count;
+    delta.set(key, entry);
+  }
+  for (const { cell, change } of delta.values()) {
+    if (change <= 0) continue;
+    const text =
+      cell.section === 'synthese'
+        ? syntheseText(doc, cell.studentId)
+        : cell.section === 'appreciation'
+          ? appreciationText(doc, cell.studentId, cell.disciplineId)
+          : null;
+    if (!text) continue;
+    const max =
+      cell.section === 'synthese'
+        ? context.school.kind === '1D'
+          ? limits.synthese1D
+          : limits.synthese2D
+        : limits.appreciation;
+    if (text.length + change > max) return `Texte trop long (${max} caractères au plus).`;
+  }
+  return null;
 }

@@ -68,6 +68,10 @@ function collectTouches(doc: Y.Doc, update: Uint8Array): Touch[] {
     else {
       const ref = item.origin ?? item.rightOrigin;
       if (!ref) throw new Unacceptable(Refusal.malformed, 'item without parent nor origin');
+      // Within one client, an item can only follow what that client wrote before it.
+      if (ref.client === item.id.client && ref.clock >= item.id.clock) {
+        throw new Unacceptable(Refusal.malformed, 'origin after the item itself');
+      }
       info = parentAt(ref, depth + 1);
     }
     resolved.set(item, info);
@@ -81,9 +85,11 @@ function collectTouches(doc: Y.Doc, update: Uint8Array): Touch[] {
     throw new Unacceptable(Refusal.missingDependency, `unknown origin ${id.client}:${id.clock}`);
   };
 
+  checkClientBlocks(doc, structs);
   const touches: Touch[] = [];
   for (const struct of structs) {
-    if (!(struct instanceof Y.Item)) continue; // GC and Skip structs carry no content
+    if (!(struct instanceof Y.Item)) continue; // refused above unless already known
+    if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue; // Yjs ignores it
     const { root, key } = parentOfOwn(struct, 0);
     const cell = cellFor(root, key);
     touches.push(touchOfContent(cell, root, key, struct));
@@ -96,6 +102,34 @@ function collectTouches(doc: Y.Doc, update: Uint8Array): Touch[] {
     }
   }
   return touches;
+}
+
+/**
+ * What Yjs would do with each client's block must be what we inspect: one contiguous block per client that
+ * starts at or below the server's clock for that client (no gap: a gap would be parked as pending and could
+ * land later, unjudged), no item straddling the server's clock (Yjs would splice its tail elsewhere), and no
+ * GC or Skip structs for unknown clocks (they would make the server skip a client's real edits).
+ */
+function checkClientBlocks(doc: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[]): void {
+  const next = new Map<number, number>();
+  for (const struct of structs) {
+    const { client, clock } = struct.id;
+    const state = Y.getState(doc.store, client);
+    const expected = next.get(client);
+    if (expected === undefined) {
+      if (clock > state) throw new Unacceptable(Refusal.missingDependency, `gap before ${client}:${clock}`);
+    } else if (clock !== expected) {
+      throw new Unacceptable(Refusal.malformed, `non-contiguous block for client ${client}`);
+    }
+    next.set(client, clock + struct.length);
+    const end = clock + struct.length;
+    if (clock < state && state < end) {
+      throw new Unacceptable(Refusal.malformed, `${client}:${clock} overlaps what the server has`);
+    }
+    if (!(struct instanceof Y.Item) && end > state) {
+      throw new Unacceptable(Refusal.malformed, 'garbage-collected or skipped content is not accepted');
+    }
+  }
 }
 
 function findOwn(ownItems: Map<number, Y.Item[]>, id: Y.ID): Y.Item | undefined {
@@ -127,7 +161,8 @@ function touchOfContent(cell: Cell, root: string, key: string | null, item: Y.It
     throw new Unacceptable(Refusal.invalidValue, `only plain text is allowed in "${root}"`);
   }
   if (content instanceof Y.ContentAny) {
-    if (key === null && content.arr.length !== 1 && cell.section !== 'elements') {
+    // A map entry holds one value (Yjs would read the last of several, while we would check the first).
+    if (key !== null && content.arr.length !== 1) {
       throw new Unacceptable(Refusal.invalidValue, `"${root}" takes one value per entry`);
     }
     return { cell, op: 'set', key, value: key === null ? content.arr : content.arr[0] };

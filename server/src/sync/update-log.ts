@@ -14,6 +14,8 @@ export function postgresUpdateLog(db: Db): UpdateLog {
   return {
     async load(docName) {
       return db.transaction(async (tx) => {
+        // Same lock as compaction: a load never pairs an old snapshot with rows a new one has replaced.
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`livret:doc:${docName}`}))`);
         const [snapshot] = await tx.select().from(docSnapshots).where(eq(docSnapshots.docName, docName));
         const rows = await tx
           .select({ id: docUpdates.id, data: docUpdates.data })

@@ -42,7 +42,13 @@ export function attachSyncEndpoint(
     }
     if (!decision.ok) return reject(socket, decision.status, decision.message);
     const { session } = decision;
-    const room = await options.rooms.get(docName);
+    let room: Room;
+    try {
+      room = await options.rooms.get(docName);
+    } catch (error) {
+      console.error(`sync: ${docName} could not be loaded`, error);
+      return reject(socket, 500, 'Document momentanément indisponible');
+    }
     wss.handleUpgrade(request, socket, head, (ws) => serve(ws, room, session, options.rooms));
   };
   server.on('upgrade', onUpgrade);
