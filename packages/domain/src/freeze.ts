@@ -3,9 +3,10 @@
  * canonical frozen bilan périodique — validated by its schema, deterministic (same state, same result).
  */
 import type * as Y from 'yjs';
+import { appreciationText } from './doc/appreciations.js';
 import { getPositionnement } from './doc/positioning.js';
 import { getProgramElements } from './doc/program-elements.js';
-import { appreciationText, syntheseText } from './doc/texts.js';
+import { syntheseText } from './doc/synthese.js';
 import { getVieScolaire } from './doc/vie-scolaire.js';
 import { type FrozenBilanPeriodique, FrozenBilanPeriodiqueSchema } from './frozen/schemas.js';
 import { appliesToNiveau } from './nomenclatures/domaines-1d.js';

@@ -13,6 +13,9 @@ export type Cell =
   | { section: 'vie-scolaire'; studentId: string }
   | { section: 'locks'; studentId: string };
 
+/** The section of a cell. */
+export type CellSection = Cell['section'];
+
 /** Root names and map names of the layout, owned here and nowhere else. */
 export const roots = {
   elements: (disciplineId: string) => `elements/${disciplineId}`,
@@ -61,7 +64,25 @@ export function cellOf(rootName: string, mapKey: string | null): Cell | null {
   return null;
 }
 
-/** The fields of the vie scolaire, per student. */
+/**
+ * A stable string for a cell (for sets and logs), e.g. `positionnement/<studentId>/<disciplineId>`.
+ * @example new Set(cells.map(cellKey))
+ */
+export function cellKey(cell: Cell): string {
+  switch (cell.section) {
+    case 'elements':
+      return `elements/${cell.disciplineId}`;
+    case 'positionnement':
+    case 'appreciation':
+      return `${cell.section}/${cell.studentId}/${cell.disciplineId}`;
+    case 'synthese':
+    case 'vie-scolaire':
+    case 'locks':
+      return `${cell.section}/${cell.studentId}`;
+  }
+}
+
+/** The fields of the vie scolaire, per student (map key `<studentId>/<field>`). */
 export const vieScolaireFields = [
   'nbRetards',
   'nbAbsJustifiees',
@@ -69,6 +90,7 @@ export const vieScolaireFields = [
   'nbHeuresManquees',
   'commentaire',
 ] as const;
+/** One field of the vie scolaire. */
 export type VieScolaireField = (typeof vieScolaireFields)[number];
 
 function isVieScolaireKey(field: string): field is VieScolaireField {

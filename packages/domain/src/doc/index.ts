@@ -1,9 +1,12 @@
 /**
- * `@livret/domain/doc`: the layout of a class's live document and its typed helpers. Components and the
- * server never touch raw keys: they go through these functions.
+ * `@livret/domain/doc`: the layout of a class's live document (Contract 1 of the brief) and its typed helpers.
+ * Components and the server never touch raw keys: they go through these functions. One module per part.
  */
+export { appreciationText, getAppreciation, setAppreciation } from './appreciations.js';
 export {
   type Cell,
+  type CellSection,
+  cellKey,
   cellOf,
   classDocName,
   parseClassDocName,
@@ -11,8 +14,8 @@ export {
   type VieScolaireField,
   vieScolaireFields,
 } from './cells.js';
-export { InvalidValueError, limits } from './limits.js';
-export { clearLock, getLock, type LockInfo, lockedStudentIds, setLock } from './locks.js';
+export { type InvalidValueCode, InvalidValueError, limits, syntheseLimit } from './limits.js';
+export { clearLock, getLock, isLockInfo, type LockInfo, lockedStudentIds, setLock } from './locks.js';
 export { observeClassDoc } from './observe.js';
 export {
   getPositionnement,
@@ -28,5 +31,6 @@ export {
   removeProgramElement,
   updateProgramElement,
 } from './program-elements.js';
-export { appreciationText, syntheseText } from './texts.js';
+export { getSynthese, setSynthese, syntheseText } from './synthese.js';
+export { insertWithinLimit, replaceText } from './text-edit.js';
 export { getVieScolaire, isVieScolaireValue, setVieScolaireField, type VieScolaire } from './vie-scolaire.js';

@@ -4,7 +4,9 @@
  */
 import type * as Y from 'yjs';
 import { roots } from './cells.js';
+import { InvalidValueError } from './limits.js';
 
+/** The lock mark of a student: the frozen version it points to, when and by whom (display name). */
 export interface LockInfo {
   version: number;
   lockedAt: string;
@@ -25,8 +27,23 @@ export function lockedStudentIds(doc: Y.Doc): Set<string> {
   return new Set(map(doc).keys());
 }
 
-/** Marks a student locked (server only). */
+/** True when `value` is a well-formed lock mark (positive integer version, ISO date-time, a name). */
+export function isLockInfo(value: unknown): value is LockInfo {
+  if (typeof value !== 'object' || value === null) return false;
+  const { version, lockedAt, lockedBy } = value as Record<string, unknown>;
+  return (
+    typeof version === 'number' &&
+    Number.isInteger(version) &&
+    version > 0 &&
+    typeof lockedAt === 'string' &&
+    !Number.isNaN(Date.parse(lockedAt)) &&
+    typeof lockedBy === 'string'
+  );
+}
+
+/** Marks a student locked (server only). Throws `InvalidValueError` on a malformed mark. */
 export function setLock(doc: Y.Doc, studentId: string, info: LockInfo): void {
+  if (!isLockInfo(info)) throw new InvalidValueError('Marque de verrouillage non valide.', 'not-allowed');
   map(doc).set(studentId, { version: info.version, lockedAt: info.lockedAt, lockedBy: info.lockedBy });
 }
 

@@ -46,7 +46,8 @@ export function setPositionnement(
     map(doc).delete(key);
     return;
   }
-  if (!isPositionnementValue(value)) throw new InvalidValueError('Positionnement non valide.');
+  if (!isPositionnementValue(value))
+    throw new InvalidValueError('Positionnement non valide.', 'out-of-range');
   map(doc).set(key, value);
 }
 

@@ -46,6 +46,7 @@ export function setVieScolaireField(
     map(doc).delete(key);
     return;
   }
-  if (!isVieScolaireValue(field, value)) throw new InvalidValueError('Valeur de vie scolaire non valide.');
+  if (!isVieScolaireValue(field, value))
+    throw new InvalidValueError('Valeur de vie scolaire non valide.', 'out-of-range');
   map(doc).set(key, value);
 }

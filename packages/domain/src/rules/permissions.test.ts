@@ -72,3 +72,30 @@ describe('canUnlock (domain reference §8)', () => {
     expect(canUnlock(direction, { hasVisa: false, source: 'import-editeurs' }).ok).toBe(false);
   });
 });
+
+describe('canWriteCell: unknown cells and read-only years', () => {
+  it('refuses cells outside the layout or the class', () => {
+    expect(canWriteCell(direction, null, open)).toMatchObject({ ok: false, reason: 'unknown-cell' });
+    const scope = { ...open, studentIds: new Set([S]), disciplineIds: new Set([MATHS]) };
+    expect(canWriteCell(maths, cells.positionMaths!, scope).ok).toBe(true);
+    expect(
+      canWriteCell(maths, { section: 'positionnement', studentId: 'other', disciplineId: MATHS }, scope),
+    ).toMatchObject({ ok: false, reason: 'unknown-cell' });
+    expect(canWriteCell(direction, cells.appreciationFr!, scope)).toMatchObject({ reason: 'unknown-cell' });
+  });
+
+  it('a past school year or a class without periods is read-only for everyone', () => {
+    for (const readOnly of ['past-year', 'no-periods'] as const) {
+      const decision = canWriteCell(direction, cells.synthese!, { ...open, readOnly });
+      expect(decision).toMatchObject({ ok: false, reason: 'read-only' });
+    }
+  });
+
+  it('unlock refusals carry their reason', () => {
+    expect(canUnlock(direction, { hasVisa: true, source: 'app' })).toMatchObject({ reason: 'visa' });
+    expect(canUnlock(direction, { hasVisa: false, source: 'import-editeurs' })).toMatchObject({
+      reason: 'import-editeurs',
+    });
+    expect(canUnlock(cpe, { hasVisa: false, source: 'app' })).toMatchObject({ reason: 'forbidden' });
+  });
+});
