@@ -35,11 +35,30 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     throw new ApiError(0, 'offline', 'Serveur injoignable : vérifiez votre connexion.');
   }
   const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
   if (!response.ok) {
-    throw new ApiError(response.status, data?.code ?? 'error', data?.message ?? `Erreur ${response.status}`);
+    const body = (data ?? {}) as { code?: unknown; message?: unknown };
+    throw new ApiError(
+      response.status,
+      typeof body.code === 'string' ? body.code : 'error',
+      typeof body.message === 'string' ? body.message : fallbackMessage(response.status),
+    );
   }
   return data as T;
+}
+
+/** When the server sent no `{code, message}` body (a proxy error, say). */
+function fallbackMessage(status: number): string {
+  if (status === 401) return 'Votre session a expiré : reconnectez-vous.';
+  if (status === 403) return 'Vous n’avez pas accès à cette page.';
+  if (status === 404) return 'Page introuvable.';
+  if (status === 429) return 'Trop de tentatives : patientez quelques minutes avant de réessayer.';
+  return `Le serveur a répondu par une erreur (${status}). Réessayez dans un instant.`;
 }
 
 const id = (value: string) => encodeURIComponent(value);

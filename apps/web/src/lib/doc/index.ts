@@ -1,0 +1,4 @@
+/** The browser's sync layer: the live class document as runes, its presence, and its context. */
+export { ClassDocSession, type ConnectionStatus, wsUrl } from './class-doc-session.svelte.js';
+export { getClassDoc, setClassDoc } from './context.js';
+export { colorOf, type Peer, type PresenceFocus } from './presence.js';
