@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { canonicalJson } from './canonical-json.js';
 import { appreciationText } from './doc/index.js';
 import { freeze } from './freeze.js';
-import { FrozenBilanPeriodiqueSchema } from './frozen/schemas.js';
+import { FrozenBilanPeriodiqueSchema } from './schemas/bilan-periodique.js';
 import { filledClassDoc, ids, sampleFreezeContext } from './testing/index.js';
 
 describe('freeze', () => {

@@ -1,20 +1,43 @@
-/** `@livret/domain`: the LSU model — nomenclatures, schemas of the bilans, rules, freeze. Pure, no I/O. */
+/**
+ * `@livret/domain`: the LSU model — nomenclatures, schemas of the bilans and of their frozen records, rules,
+ * program element suggestions, freeze and canonical JSON. Pure, no I/O. The live document layout is
+ * `@livret/domain/doc`, test fixtures `@livret/domain/testing`.
+ */
 export { canonicalJson } from './canonical-json.js';
 export { draftBilan, type FreezeContext, freeze } from './freeze.js';
-export * from './frozen/schemas.js';
-export * from './nomenclatures/domaines-1d.js';
-export * from './nomenclatures/lsu.js';
-export * from './nomenclatures/positioning.js';
-export { suggestionsFor } from './programmes/suggestions.js';
-export { canEnterData, isPastYear, millesimeOf } from './rules/calendar.js';
-export { completenessReasons, isComplete } from './rules/completeness.js';
+export * from './nomenclatures/index.js';
 export {
+  type CollegeSuggestionKey,
+  collegeSuggestionKey,
+  collegeSuggestionKeys,
+  suggestionKeyBySiecleCode,
+} from './programmes/siecle-disciplines.js';
+export { type SuggestionQuery, suggestionsFor } from './programmes/suggestions.js';
+export {
+  type CalendarDecision,
+  canEditYear,
+  canEnterData,
+  isPastYear,
+  millesimeOf,
+  readOnlyReason,
+} from './rules/calendar.js';
+export {
+  type CompletenessInput,
+  completenessReasons,
+  isCompetencesNumeriquesPeriod,
+  isComplete,
+  isDomaineComplete,
+} from './rules/completeness.js';
+export {
+  type BilanSource,
   canLock,
   canUnlock,
   canWriteCell,
   type StaffRole,
   type WriteDecision,
+  type WriteRefusal,
   type Writer,
   type WriteScope,
 } from './rules/permissions.js';
 export { isVisibleToStaff, visiblePeriodicNiveaux } from './rules/visibility.js';
+export * from './schemas/index.js';

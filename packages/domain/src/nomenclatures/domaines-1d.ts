@@ -2,9 +2,11 @@
  * The domaines d'enseignement of the école (1er degré), with their LSU codes and the cycles they belong to
  * (domain reference §7). In a double-level class, each student's bilan has the domaines of its own cycle.
  */
-import { cycleOf, type Niveau } from './lsu.js';
+import { cycleOf, isNiveau, type Niveau } from './niveaux.js';
 
+/** A domaine d'enseignement of the école, as a row of the bilan. */
 export interface Domaine1D {
+  /** LSU code (XSD `CodeDomaine`, 7 characters). */
   code: string;
   /** Parent domaine (Français, Mathématiques…), null when the domaine stands alone. */
   domaine: string | null;
@@ -12,9 +14,10 @@ export interface Domaine1D {
   cycles: readonly (2 | 3)[];
 }
 
+/** The domaines of cycles 2 and 3 (CM1, CM2), in report order. */
 export const domaines1D: readonly Domaine1D[] = [
   { code: 'FRA-LGO', domaine: 'Français', libelle: 'Langage oral', cycles: [2, 3] },
-  { code: 'FRA-LEC', domaine: 'Français', libelle: 'Lecture et compréhension de l’écrit', cycles: [2, 3] },
+  { code: 'FRA-LEC', domaine: 'Français', libelle: "Lecture et compréhension de l'écrit", cycles: [2, 3] },
   { code: 'FRA-ECR', domaine: 'Français', libelle: 'Écriture', cycles: [2, 3] },
   {
     code: 'FRA-ETL',
@@ -48,13 +51,52 @@ export function domainesOfNiveaux(niveaux: readonly Niveau[]): Domaine1D[] {
   return domaines1D.filter((d) => d.cycles.some((c) => cycles.has(c)));
 }
 
+/** The parent domaines that group several rows, with their official labels. */
+export const domainesParents1D = [
+  'Français',
+  'Mathématiques',
+  'Enseignements artistiques',
+  'Questionner le monde',
+] as const;
+
+/**
+ * The sub-domaines of the langues vivantes row (domain reference §7): shown as guidance for the program
+ * elements, not separate rows.
+ */
+export const sousDomainesLanguesVivantes: Record<2 | 3, readonly string[]> = {
+  2: [
+    "Comprendre l'oral",
+    "S'exprimer oralement en continu",
+    'Prendre part à une conversation',
+    "Découvrir quelques aspects culturels d'une langue",
+  ],
+  3: [
+    'Écouter et comprendre',
+    'Lire et comprendre',
+    'Parler en continu',
+    'Écrire',
+    'Réagir et dialoguer',
+    'Découvrir les aspects culturels',
+  ],
+};
+
+/** The 1D domaine of a code, or undefined when the code is not one (a collège SIECLE code, say). */
+export function domaine1D(code: string): Domaine1D | undefined {
+  return domaines1D.find((d) => d.code === code);
+}
+
+/** The domaines of a cycle (2, or 3 for CM1-CM2), in report order. */
+export function domainesOfCycle(cycle: 2 | 3): Domaine1D[] {
+  return domaines1D.filter((d) => (d.cycles as readonly number[]).includes(cycle));
+}
+
 /**
  * Does a discipline row belong in the bilan of a student of this niveau? Collège disciplines always do;
  * a 1D domaine only for the cycles it belongs to (Questionner le monde is cycle 2, Histoire géographie cycle 3).
+ * @example appliesToNiveau('QLM-VMO', 'CM1') // false
  */
 export function appliesToNiveau(disciplineCode: string, niveau: string): boolean {
-  const domaine = domaines1D.find((d) => d.code === disciplineCode);
-  if (!domaine) return true;
-  const cycle = niveau in { CP: 1, CE1: 1, CE2: 1 } ? 2 : 3;
-  return (domaine.cycles as readonly number[]).includes(cycle);
+  const domaine = domaine1D(disciplineCode);
+  if (!domaine || !isNiveau(niveau)) return true;
+  return (domaine.cycles as readonly number[]).includes(cycleOf(niveau));
 }

@@ -1,14 +1,17 @@
-/** The two positioning scales of the LSU and the class's positioning types (domain reference §3–5). */
+/** The two positioning scales of the LSU (domain reference §4–5) and the labels of positioning values. */
+import type { PositioningType } from './class-settings.js';
 
-/** Objectives scale of the bilan périodique (1–4). */
+/** Objectives scale of the bilan périodique (1–4, XSD `PositionnementAcquis`). */
 export const echelleObjectifs = {
   1: 'Non atteints',
   2: 'Partiellement atteints',
   3: 'Atteints',
   4: 'Dépassés',
 } as const;
+/** A level of the objectives scale. */
+export type NiveauObjectif = keyof typeof echelleObjectifs;
 
-/** Mastery scale of the socle components in the bilan de fin de cycle (0 = dispensé in XML). */
+/** Mastery scale of the composantes du socle (1–4; 0 = dispensé in XML, XSD `PositionnementSocle`). */
 export const echelleMaitrise = {
   0: 'Dispensé',
   1: 'Maîtrise insuffisante',
@@ -16,34 +19,21 @@ export const echelleMaitrise = {
   3: 'Maîtrise satisfaisante',
   4: 'Très bonne maîtrise',
 } as const;
+/** A level of the mastery scale, 0 meaning dispensé. */
+export type NiveauMaitrise = keyof typeof echelleMaitrise;
 
-/** The class setting «type de positionnement». */
-export const positioningTypes = {
-  objectifs: 'Sur une échelle d’objectifs d’apprentissage',
-  'notes-sans-moyenne': 'Avec notes sans moyenne de classe',
-  'notes-avec-moyenne': 'Avec notes et moyenne de classe',
-} as const;
-export type PositioningType = keyof typeof positioningTypes;
-
-/** The class setting «source de données». */
-export const dataSources = {
-  manuelle: 'Saisie manuelle',
-  'sconet-notes': 'Import Sconet-Notes',
-  editeurs: 'Import Éditeurs',
-} as const;
-export type DataSource = keyof typeof dataSources;
-
-/** «Non évalué», the value of a cell where the student was not assessed. */
+/** «Non évalué», the value of a cell where the student was not assessed (XSD `non-evalue` / `eleve-non-note`). */
 export const NON_EVALUE = 'NE';
 
 /**
  * The label of a positioning value on the class's scale.
  * @example positionnementLabel(3, 'objectifs') // 'Atteints'
+ * @example positionnementLabel(15.5, 'notes-sans-moyenne') // '15,5/20'
  */
 export function positionnementLabel(value: number | 'NE' | null, type: PositioningType): string {
   if (value === null) return '';
-  if (value === 'NE') return 'Non évalué';
-  if (type === 'objectifs') return echelleObjectifs[value as 1 | 2 | 3 | 4] ?? String(value);
+  if (value === NON_EVALUE) return 'Non évalué';
+  if (type === 'objectifs') return echelleObjectifs[value as NiveauObjectif] ?? String(value);
   return `${String(value).replace('.', ',')}/20`;
 }
 

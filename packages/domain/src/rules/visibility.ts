@@ -2,7 +2,7 @@
  * Which past periodic bilans staff may see, by the student's current niveau (domain reference §9). Families
  * see everything; bilans de fin de cycle and attestations are always visible to staff.
  */
-import type { Niveau } from '../nomenclatures/lsu.js';
+import type { Niveau } from '../nomenclatures/niveaux.js';
 
 const visible: Record<Niveau, readonly Niveau[]> = {
   CP: ['CP'],

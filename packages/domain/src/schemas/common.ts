@@ -1,0 +1,94 @@
+/**
+ * Building blocks shared by the schemas of the bilans: dates, people, scales, and the context every frozen
+ * record carries (who, where, when). Limits are those of the official XSD (Chaine100, Chaine600…).
+ */
+import { z } from 'zod';
+import { type ComposanteSocle, composantesSocle } from '../nomenclatures/socle.js';
+
+/** The keys of a code list as a zod enum tuple. */
+export const codesOf = <T extends Record<string, unknown>>(record: T) =>
+  Object.keys(record) as [keyof T & string, ...(keyof T & string)[]];
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** An ISO 8601 date-time with its offset (`2026-11-27T17:30:00.000Z`). */
+export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
+
+/** A text of at most `max` characters (may be empty). */
+export const text = (max: number) => z.string().max(max);
+
+/** A teacher of a row, as printed. */
+export const TeacherSchema = z.object({
+  id: z.string(),
+  civilite: z.string().nullable(),
+  lastName: z.string().min(1).max(100),
+  firstName: z.string().min(1).max(100),
+});
+/** A teacher of a row. */
+export type Teacher = z.infer<typeof TeacherSchema>;
+
+/** A named person of the school (responsable de l'établissement, professeur principal). */
+export const PersonSchema = z.object({
+  civilite: z.enum(['M.', 'Mme']).nullable(),
+  lastName: z.string().min(1).max(100),
+  firstName: z.string().min(1).max(100),
+});
+/** A named person of the school. */
+export type Person = z.infer<typeof PersonSchema>;
+
+/**
+ * A positioning cell: 'NE' (non évalué / non noté) or a number — 1..4 on the objectives scale, or a mark
+ * 0..20 with at most two decimals (which one is the class setting, checked with the bilan).
+ */
+export const PositionnementSchema = z.union([
+  z.literal('NE'),
+  z
+    .number()
+    .min(0)
+    .max(20)
+    .refine((v) => Math.round(v * 100) === v * 100, 'Au plus deux décimales.'),
+]);
+
+/** The 8 composantes du socle, each 0 (dispensé) to 4 (très bonne maîtrise): all 8 are required, as in the XSD. */
+export const SocleSchema = z.record(
+  z.enum(codesOf(composantesSocle)),
+  z.number().int().min(0).max(4),
+) as z.ZodType<Record<ComposanteSocle, number>>;
+
+/** The school of a frozen record. */
+export const SchoolSchema = z.object({
+  uai: z.string().regex(/^[0-9A-Z]{7}[A-Z]$/),
+  name: z.string().min(1),
+  kind: z.enum(['1D', '2D']),
+  academie: z.string(),
+});
+
+/** The class (division in 2D) of a frozen record. */
+export const ClassSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  label: z.string(),
+  niveaux: z.array(z.string()),
+});
+
+/** The student of a frozen record. */
+export const StudentSchema = z.object({
+  id: z.string(),
+  ine: z.string().length(11),
+  lastName: z.string().min(1).max(100),
+  firstName: z.string().min(1).max(100),
+  birthDate: IsoDateSchema,
+  sex: z.enum(['M', 'F']),
+  niveau: z.string(),
+});
+
+/** Context shared by every frozen record: the version, who froze it and when, the school, year, class, student. */
+export const frozenContextShape = {
+  version: z.number().int().positive(),
+  frozenAt: IsoDateTimeSchema,
+  frozenBy: z.object({ id: z.string(), name: z.string() }),
+  school: SchoolSchema,
+  millesime: z.number().int().min(2000).max(2100),
+  class: ClassSchema,
+  student: StudentSchema,
+};
