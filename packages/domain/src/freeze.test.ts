@@ -3,8 +3,15 @@ import * as Y from 'yjs';
 import { canonicalJson } from './canonical-json.js';
 import { appreciationText } from './doc/index.js';
 import { freeze } from './freeze.js';
+import { domaineLabel, domainesOfCycle } from './nomenclatures/domaines-1d.js';
 import { FrozenBilanPeriodiqueSchema } from './schemas/bilan-periodique.js';
-import { filledClassDoc, ids, sampleFreezeContext } from './testing/index.js';
+import {
+  buildClassDoc,
+  filledClassDoc,
+  ids,
+  sampleFreezeContext,
+  sampleFreezeContext1D,
+} from './testing/index.js';
 
 describe('freeze', () => {
   it('turns the student part of the document into a valid frozen bilan', () => {
@@ -33,6 +40,71 @@ describe('freeze', () => {
     const doc = filledClassDoc();
     appreciationText(doc, ids.student, ids.maths).insert(0, 'x'.repeat(700));
     expect(() => freeze(doc, sampleFreezeContext())).toThrow();
+  });
+});
+
+describe('freeze, more', () => {
+  it('carries the context: signatories, dates, class averages, verso sections', () => {
+    const frozen = freeze(
+      filledClassDoc(),
+      sampleFreezeContext({
+        positioning: 'notes-avec-moyenne',
+        moyennesClasse: { [ids.maths]: 12.75 },
+        parcours: [{ code: 'PAR_CIT', projet: 'Conseil de vie collégienne.' }],
+        vieScolaireCollectif: 'Classe ponctuelle.',
+      }),
+    );
+    expect(frozen.communication.responsableEtablissement?.lastName).toBe('CARPENTIER');
+    expect(frozen.dateConseil).toBe('2026-11-27');
+    expect(frozen.disciplines.find((d) => d.id === ids.maths)?.moyenneClasse).toBe(12.75);
+    expect(frozen.disciplines.find((d) => d.id === ids.francais)).not.toHaveProperty('moyenneClasse');
+    expect(frozen.parcours).toEqual([{ code: 'PAR_CIT', projet: 'Conseil de vie collégienne.' }]);
+    expect(frozen.vieScolaire?.commentaireCollectif).toBe('Classe ponctuelle.');
+  });
+
+  it('gives a student of a double-level école class the domaines of its own cycle', () => {
+    const cycle3 = domainesOfCycle(3).filter((d) => !domainesOfCycle(2).includes(d));
+    const context = sampleFreezeContext1D();
+    const both = {
+      ...context,
+      disciplines: [
+        ...context.disciplines,
+        ...cycle3.map((d) => ({ id: `d-${d.code}`, code: d.code, label: domaineLabel(d), teachers: [] })),
+      ],
+    };
+    const doc = buildClassDoc({
+      studentIds: [ids.student],
+      disciplineIds: both.disciplines.map((d) => d.id),
+      kind: '1D',
+      vieScolaire: false,
+    });
+    const ce2 = freeze(doc, both).disciplines.map((d) => d.code);
+    expect(ce2).toContain('QLM-VMO');
+    expect(ce2).not.toContain('HIG-RAC');
+    const cm1 = freeze(doc, { ...both, student: { ...both.student, niveau: 'CM1' } }).disciplines.map(
+      (d) => d.code,
+    );
+    expect(cm1).toContain('HIG-RAC');
+    expect(cm1).not.toContain('QLM-VMO');
+  });
+
+  it('is the same for documents that reached the same state through different paths', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const source = filledClassDoc();
+    // b receives the state as two halves in reverse order
+    const update = Y.encodeStateAsUpdate(source);
+    Y.applyUpdate(a, update);
+    const half = new Y.Doc();
+    Y.applyUpdate(half, update);
+    appreciationText(half, ids.student, ids.eps).insert(0, 'Participation active.');
+    const delta = Y.encodeStateAsUpdate(half, Y.encodeStateVector(source));
+    Y.applyUpdate(b, delta);
+    Y.applyUpdate(b, update);
+    Y.applyUpdate(a, delta);
+    expect(canonicalJson(freeze(a, sampleFreezeContext()))).toBe(
+      canonicalJson(freeze(b, sampleFreezeContext())),
+    );
   });
 });
 

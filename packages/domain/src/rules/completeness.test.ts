@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { setPositionnement, syntheseText } from '../doc/index.js';
+import { setPositionnement, setSynthese } from '../doc/index.js';
 import { draftBilan } from '../freeze.js';
-import { filledClassDoc, ids, sampleFreezeContext } from '../testing/index.js';
-import { completenessReasons, isComplete } from './completeness.js';
+import {
+  buildClassDoc,
+  filledClassDoc,
+  ids,
+  sampleFreezeContext,
+  sampleFreezeContext1D,
+} from '../testing/index.js';
+import { completenessReasons, isCompetencesNumeriquesPeriod, isComplete } from './completeness.js';
 
 describe('completeness, collège (2D)', () => {
   it('a filled bilan is complete', () => {
     expect(completenessReasons(draftBilan(filledClassDoc(), sampleFreezeContext()))).toEqual([]);
   });
 
-  it('needs an element for every evaluated discipline, the synthèse and the vie scolaire', () => {
+  it('needs an element for every positioned discipline, the synthèse and the vie scolaire', () => {
     const doc = filledClassDoc();
-    setPositionnement(doc, ids.student, ids.eps, 2); // evaluated, but EPS has no program element
-    syntheseText(doc, ids.student).delete(0, syntheseText(doc, ids.student).length);
+    setPositionnement(doc, ids.student, ids.eps, 2); // positioned, but EPS has no program element
+    setSynthese(doc, ids.student, '', '2D');
     const draft = { ...draftBilan(doc, sampleFreezeContext()), vieScolaire: null };
     const reasons = completenessReasons(draft);
     expect(reasons).toHaveLength(3);
@@ -21,19 +27,79 @@ describe('completeness, collège (2D)', () => {
     expect(reasons[2]).toMatch(/vie scolaire/i);
   });
 
-  it('a discipline marked «non évalué» needs no element', () => {
-    expect(isComplete(draftBilan(filledClassDoc(), sampleFreezeContext()))).toBe(true);
+  it('a discipline «non évalué» or left empty needs no element', () => {
+    const doc = filledClassDoc();
+    setPositionnement(doc, ids.student, ids.eps, null);
+    expect(isComplete(draftBilan(doc, sampleFreezeContext()))).toBe(true);
+  });
+
+  it('refuses values that do not fit the class scale (after a settings change)', () => {
+    const draft = draftBilan(filledClassDoc(), sampleFreezeContext());
+    const changed = {
+      ...draft,
+      disciplines: draft.disciplines.map((d) => (d.elements.length ? { ...d, positionnement: 14.5 } : d)),
+    };
+    expect(completenessReasons(changed)[0]).toMatch(/^Français : le positionnement ne correspond pas/);
+    expect(completenessReasons({ ...changed, positioning: 'notes-sans-moyenne' })).toEqual([]);
   });
 });
 
 describe('completeness, école (1D)', () => {
-  const context = sampleFreezeContext({
-    school: { uai: '0381234A', name: 'École', kind: '1D', academie: 'Grenoble' },
-  });
+  const context = sampleFreezeContext1D();
+  const domaines = context.disciplines.map((d) => d.id);
 
   it('needs at least 3 complete domaines and the appréciation générale', () => {
-    const doc = filledClassDoc(); // 2 domaines with elements + positioning
-    const reasons = completenessReasons(draftBilan(doc, context));
-    expect(reasons).toEqual(['Au moins 3 domaines d’enseignement doivent être complets (2 actuellement).']);
+    const doc = buildClassDoc({
+      studentIds: [ids.student],
+      disciplineIds: domaines.slice(0, 2),
+      kind: '1D',
+      vieScolaire: false,
+    });
+    setSynthese(doc, ids.student, '', '1D');
+    expect(completenessReasons(draftBilan(doc, context))).toEqual([
+      'Au moins 3 domaines d’enseignement doivent être complets (2 actuellement).',
+      'L’appréciation générale sur la progression de l’élève est obligatoire.',
+    ]);
+  });
+
+  it('3 complete domaines and the appréciation générale are enough; no vie scolaire needed', () => {
+    const doc = buildClassDoc({
+      studentIds: [ids.student],
+      disciplineIds: domaines.slice(0, 3),
+      kind: '1D',
+      vieScolaire: false,
+    });
+    expect(completenessReasons(draftBilan(doc, context))).toEqual([]);
+  });
+});
+
+describe('compétences numériques, last period of CM2 and 6e', () => {
+  const sixieme = sampleFreezeContext({
+    student: { ...sampleFreezeContext().student, niveau: '6e' },
+    period: { ...sampleFreezeContext().period, indice: 3, label: 'Trimestre 3' },
+  });
+
+  it.each([
+    ['CM2', 3, 3, true],
+    ['6e', 2, 2, true],
+    ['6e', 2, 3, false],
+    ['5e', 3, 3, false],
+    ['CM1', 3, 3, false],
+  ] as const)('%s, period %i of %i: due = %s', (niveau, indice, count, due) => {
+    expect(isCompetencesNumeriquesPeriod({ student: { niveau }, period: { indice, count } })).toBe(due);
+  });
+
+  it.each([
+    [
+      'only the collective appreciation',
+      { appreciationCollective: 'Bon travail collectif.', niveaux: {} },
+      true,
+    ],
+    ['levels only', { niveaux: { CN_INF_MEN: 2 } }, true],
+    ['an empty section', { appreciationCollective: '  ', niveaux: {} }, false],
+    ['no section (not recorded by the class)', null, true],
+  ] as const)('%s → complete: %s', (_name, section, complete) => {
+    const draft = draftBilan(filledClassDoc(), { ...sixieme, competencesNumeriques: section as never });
+    expect(isComplete(draft)).toBe(complete);
   });
 });
