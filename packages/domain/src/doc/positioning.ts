@@ -3,6 +3,8 @@
  * 0..20 (at most two decimals) or 'NE' (non évalué). Which of the first two applies is the class setting.
  */
 import type * as Y from 'yjs';
+import type { PositioningType } from '../nomenclatures/class-settings.js';
+import { fitsScale } from '../nomenclatures/positioning.js';
 import { roots } from './cells.js';
 import { InvalidValueError } from './limits.js';
 
@@ -34,20 +36,26 @@ export function getPositionnement(
   return map(doc).get(`${studentId}/${disciplineId}`) ?? null;
 }
 
-/** Sets (or, with null, clears) a cell. */
+/**
+ * Sets (or, with null, clears) a cell. Throws `InvalidValueError` for a value on no scale; with `type`, also
+ * for a value off the class's scale (a level 1–4 for 'objectifs', a mark otherwise).
+ * @example setPositionnement(doc, studentId, disciplineId, 3, 'objectifs')
+ */
 export function setPositionnement(
   doc: Y.Doc,
   studentId: string,
   disciplineId: string,
   value: PositionnementValue | null,
+  type?: PositioningType,
 ): void {
   const key = `${studentId}/${disciplineId}`;
   if (value === null) {
     map(doc).delete(key);
     return;
   }
-  if (!isPositionnementValue(value))
+  if (!isPositionnementValue(value) || (type && !fitsScale(value, type))) {
     throw new InvalidValueError('Positionnement non valide.', 'out-of-range');
+  }
   map(doc).set(key, value);
 }
 

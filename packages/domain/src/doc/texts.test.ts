@@ -9,8 +9,10 @@ import {
   InvalidValueError,
   insertWithinLimit,
   limits,
+  observeClassDoc,
   setAppreciation,
   setLock,
+  setPositionnement,
   setSynthese,
   syntheseText,
 } from './index.js';
@@ -89,5 +91,29 @@ describe('cells', () => {
   it('setLock refuses a malformed mark', () => {
     const doc = new Y.Doc();
     expect(() => setLock(doc, S, { version: 0, lockedAt: 'hier', lockedBy: 'x' })).toThrow(InvalidValueError);
+  });
+});
+
+describe('observeClassDoc and scales', () => {
+  it('fires once per changing transaction, not for empty ones, and stops', () => {
+    const doc = new Y.Doc();
+    const seen: boolean[] = [];
+    const stop = observeClassDoc(doc, (_origin, local) => seen.push(local));
+    setAppreciation(doc, S, D, 'a');
+    doc.transact(() => {});
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    setAppreciation(other, S, D, 'ab');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)));
+    stop();
+    setAppreciation(doc, S, D, 'abc');
+    expect(seen).toEqual([true, false]);
+  });
+
+  it('setPositionnement checks the class scale when given', () => {
+    const doc = new Y.Doc();
+    expect(() => setPositionnement(doc, S, D, 12, 'objectifs')).toThrow(InvalidValueError);
+    setPositionnement(doc, S, D, 12, 'notes-sans-moyenne');
+    setPositionnement(doc, S, D, 'NE', 'objectifs');
   });
 });

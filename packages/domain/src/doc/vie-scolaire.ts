@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { roots, type VieScolaireField } from './cells.js';
 import { InvalidValueError, limits } from './limits.js';
 
+/** The vie scolaire of a student as stored (fields absent when not entered). */
 export type VieScolaire = {
   nbRetards?: number;
   nbAbsJustifiees?: number;
