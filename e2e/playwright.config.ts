@@ -9,7 +9,7 @@ export const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: 'specs',
-  timeout: 60_000,
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1, // one shared server and database: specs run in order

@@ -10,6 +10,7 @@ import { baseURL } from '../playwright.config.js';
 const shots = process.env.SCREENSHOTS_DIR;
 
 test('every page passes axe for staff and families', async ({ browser, page }) => {
+  test.setTimeout(180_000); // many pages, each signed in and analysed: slow on a loaded 2-core machine
   await page.goto('/connexion');
   await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
   await expectAccessible(page);
