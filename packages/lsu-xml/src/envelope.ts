@@ -1,72 +1,24 @@
 /**
- * Reads the envelope of an LSU file safely, before any data is looked at: size, encoding, well-formedness,
- * no DTD or entity (no XXE, no "billion laughs"), root element and namespace, schema version. Hostile or
- * broken files stop here with a clear French reason.
+ * The first look at an uploaded file, before any XML parser sees it: size, encoding, that it looks like XML at
+ * all, and no DTD or entity declaration (no XXE, no "billion laughs": the LSU format has no use for them, so
+ * they are refused outright rather than defused). Hostile or broken files stop here with a clear French reason.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { LsuIssue } from './errors.js';
 
-export const LSU_NAMESPACE = 'urn:fr:edu:scolarite:lsun:bilans:import';
-/** `schemaVersion` values of the collège schema (import-complet-strict v7.0) and of the école schema (1.0). */
-export const COLLEGE_VERSIONS = ['2.0', '3.0', '4.0', '5.0', '6.0', '7.0'] as const;
-export const ECOLE_VERSIONS = ['1.0'] as const;
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
-/** Elements that may repeat: always parsed as arrays, so one element and many look the same. */
-const REPEATED = new Set([
-  'responsable-etab',
-  'eleve',
-  'periode',
-  'discipline',
-  'enseignant',
-  'element-programme',
-  'parcours-commun',
-  'parcours',
-  'vie-scolaire-commun',
-  'epi-thematique',
-  'epi',
-  'epi-groupe',
-  'acc-perso',
-  'acc-perso-groupe',
-  'bilan-periodique',
-  'bilan-cycle',
-  'acquis',
-  'epi-eleve',
-  'acc-perso-eleve',
-  'modalite-accompagnement',
-  'enseignant-ref',
-  'element-programme-ref',
-  'competences-numeriques-commun',
-  'competence-numerique',
-  'domaine',
-  'sous-domaine',
-  'professeur-principal',
-  'enseignant-discipline',
-  'element-ref',
-]);
+export type DecodeResult = { ok: true; text: string } | { ok: false; issues: LsuIssue[] };
 
-export interface LsuEnvelope {
-  degre: '1D' | '2D';
-  schemaVersion: string;
-  /** The parsed `lsun-bilans` element: attributes as plain keys, text as `#text`. */
-  root: Record<string, unknown>;
-}
-
-export type EnvelopeResult = { ok: true; envelope: LsuEnvelope } | { ok: false; issues: LsuIssue[] };
-
-const fail = (reason: string, line?: number): EnvelopeResult => ({
+const fail = (reason: string, line?: number): DecodeResult => ({
   ok: false,
   issues: [{ element: 'fichier', reason, ...(line ? { line } : {}) }],
 });
 
 /**
- * Reads an LSU file. `degre` tells which schema the caller expects (an école imports 1D files, a collège 2D).
- * @example const read = readEnvelope(bytes, { degre: '2D' }); if (!read.ok) report(read.issues);
+ * Decodes an uploaded LSU file into text, refusing what is not a safe UTF-8 XML document.
+ * @example const decoded = decodeLsuText(bytes); if (!decoded.ok) report(decoded.issues);
  */
-export function readEnvelope(
-  input: Uint8Array | string,
-  options: { degre: '1D' | '2D'; maxBytes?: number },
-): EnvelopeResult {
+export function decodeLsuText(input: Uint8Array | string, options: { maxBytes?: number } = {}): DecodeResult {
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (size === 0) return fail('Le fichier est vide.');
@@ -99,47 +51,38 @@ export function readEnvelope(
   if (doctype) {
     return fail(
       'Les déclarations DOCTYPE et ENTITY sont interdites dans un fichier LSU.',
-      lineOf(text, doctype.index),
+      lineAt(text, doctype.index),
     );
   }
-  const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  if (valid !== true) {
-    const { line, msg } = valid.err;
-    return fail(`XML mal formé (fichier tronqué ou abîmé) : ${msg}`, line);
-  }
-  const parsed = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    processEntities: false,
-    htmlEntities: false,
-    ignoreDeclaration: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    isArray: (name) => REPEATED.has(name),
-  }).parse(text) as Record<string, unknown>;
-  const rootName = Object.keys(parsed).find((k) => !k.startsWith('?'));
-  if (rootName !== 'lsun-bilans') {
-    return fail(`L’élément racine doit être « lsun-bilans » (trouvé : « ${rootName ?? 'aucun'} »).`);
-  }
-  const root = parsed[rootName] as Record<string, unknown>;
-  if (root.xmlns !== LSU_NAMESPACE) {
-    return fail(
-      `Espace de noms inattendu « ${String(root.xmlns ?? 'aucun')} » (attendu : ${LSU_NAMESPACE}).`,
-    );
-  }
-  const schemaVersion = String(root.schemaVersion ?? '');
-  const versions: readonly string[] = options.degre === '2D' ? COLLEGE_VERSIONS : ECOLE_VERSIONS;
-  if (!versions.includes(schemaVersion)) {
-    return fail(
-      `Version de schéma « ${schemaVersion || 'absente'} » non prise en charge pour un ${options.degre === '2D' ? 'collège' : 'école'} (versions acceptées : ${versions.join(', ')}).`,
-    );
-  }
-  return { ok: true, envelope: { degre: options.degre, schemaVersion, root } };
+  return { ok: true, text };
 }
 
-function lineOf(text: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+/** The 1-based line of a character index (LF, CRLF and a lone CR each end a line, as in XML). */
+export function lineAt(text: string, index: number): number {
+  return lineIndex(text)(index);
+}
+
+/**
+ * A function from character index to 1-based line, for many lookups in one text: the line starts are found
+ * once (on first use), then each lookup is a binary search.
+ */
+export function lineIndex(text: string): (index: number) => number {
+  let starts: number[] | undefined;
+  return (index) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+      }
+    }
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= index) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
 }

@@ -1,32 +1,21 @@
 /**
- * `@livret/lsu-xml`: the official LSU exchange format. This first slice reads files safely (envelope) and
- * parses the collège référentiels and periodic bilans into typed, checked records. Build (export), the école
- * schema's records and the import into a school come next (issue 3).
+ * `@livret/lsu-xml`: the official LSU exchange format, both ways. `readLsuFile` decodes a file safely, validates
+ * it against the official XSD and reads it into typed records; `writeLsuFile` writes records back. The mapping
+ * between records and frozen bilans lives in `./mapping`.
  */
-import { readEnvelope } from './envelope.js';
-import type { LsuIssue } from './errors.js';
-import { type CollegeFile, readCollege } from './referentiels.js';
-
+export type { CollegeFile } from './college/records.js';
+export * as collegeRecords from './college/records.js';
+export type { EcoleFile } from './ecole/records.js';
+export * as ecoleRecords from './ecole/records.js';
+export { DEFAULT_MAX_BYTES, decodeLsuText } from './envelope.js';
+export { formatIssue, type LsuIssue } from './errors.js';
+export { type LsuFile, type ReadResult, readLsuFile } from './read.js';
 export {
   COLLEGE_VERSIONS,
-  DEFAULT_MAX_BYTES,
+  type Degre,
   ECOLE_VERSIONS,
   LSU_NAMESPACE,
-  readEnvelope,
-} from './envelope.js';
-export { formatIssue, type LsuIssue } from './errors.js';
-export * from './referentiels.js';
-
-/**
- * Parses and checks a collège LSU file. Nothing is returned when any issue is found: an import is all or
- * nothing.
- */
-export function parseCollegeFile(
-  input: Uint8Array | string,
-  options: { maxBytes?: number } = {},
-): { ok: true; file: CollegeFile } | { ok: false; issues: LsuIssue[] } {
-  const read = readEnvelope(input, { degre: '2D', ...options });
-  if (!read.ok) return read;
-  const { file, issues } = readCollege(read.envelope.root, read.envelope.schemaVersion);
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, file };
-}
+  validateAgainstSchema,
+  xsdPath,
+} from './validation/schema-validation.js';
+export { writeLsuFile } from './write.js';

@@ -1,45 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCollegeFile, readEnvelope } from './index.js';
+import { readLsuFile } from './index.js';
 
 // The official sample file (fictitious data), copied from the team's reference set (see fixtures/README.md).
 const sample = readFileSync(new URL('./fixtures/sample-bilan-complet.xml', import.meta.url));
 
-describe('parseCollegeFile', () => {
-  it('reads the official sample into typed records', () => {
-    const result = parseCollegeFile(sample);
-    if (!result.ok) throw new Error(JSON.stringify(result.issues));
-    const { file } = result;
-    expect(file.schemaVersion).toBe('2.0');
-    expect(file.entete.etablissement).toBe('0382032C');
-    expect(file.eleves.map((e) => e.nom)).toEqual(['Grenelle', 'Clerc', 'Babeldop']);
-    expect(file.periodes).toHaveLength(3);
-    expect(file.disciplines.find((d) => d.id === 'DI_020700')?.libelle).toBe('Français');
-    expect(file.bilansPeriodiques.length).toBeGreaterThan(0);
-    const first = file.bilansPeriodiques[0]!;
-    expect(first['eleve-ref']).toBe('EL_01');
-    expect(first.acquis[0]?.appreciation).toBe('Appréciation pour la matière français');
-  });
-
-  it('reports broken references and values with the element and a French reason', () => {
-    const broken = sample
-      .toString('utf8')
-      .replace('eleve-ref="EL_01"', 'eleve-ref="EL_99"')
-      .replace('civilite="MME" nom="Sand"', 'civilite="MLLE" nom="Sand"');
-    const result = parseCollegeFile(broken);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    const reasons = result.issues.map((i) => `${i.element} ${i.reason}`);
-    expect(reasons).toContainEqual(
-      expect.stringMatching(/bilan-periodique\[1\] eleve-ref « EL_99 » ne désigne aucun élément eleve/),
-    );
-    expect(reasons).toContainEqual(expect.stringMatching(/enseignant\[1\] civilite : valeur non autorisée/));
-  });
-});
-
 describe('hostile and broken input gets a clear error', () => {
   const reasonOf = (input: string | Uint8Array, maxBytes?: number) => {
-    const result = readEnvelope(input, { degre: '2D', ...(maxBytes ? { maxBytes } : {}) });
+    const result = readLsuFile(input, { degre: '2D', ...(maxBytes ? { maxBytes } : {}) });
     return result.ok ? 'ok' : result.issues[0]!.reason;
   };
 
