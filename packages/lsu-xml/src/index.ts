@@ -9,6 +9,10 @@ export type { EcoleFile } from './ecole/records.js';
 export * as ecoleRecords from './ecole/records.js';
 export { DEFAULT_MAX_BYTES, decodeLsuText } from './envelope.js';
 export { formatIssue, type LsuIssue } from './errors.js';
+export { type CollegeExportInput, collegeFileFromFrozen, markToXml } from './mapping/college-export.js';
+export { bilansOfCollegeFile, markOfXml } from './mapping/college-import.js';
+export { bilansOfEcoleFile, type EcoleExportInput, ecoleFileFromFrozen } from './mapping/ecole.js';
+export * from './mapping/imported-bilan.js';
 export { type LsuFile, type ReadResult, readLsuFile } from './read.js';
 export {
   COLLEGE_VERSIONS,

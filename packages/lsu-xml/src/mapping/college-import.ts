@@ -1,0 +1,264 @@
+/**
+ * An LSU collège file → bilans in the domain's terms (not yet matched to a school). References are resolved
+ * (each acquis gets its discipline, teachers and program elements; each student its EPI, AP, collective parcours,
+ * vie scolaire and compétences numériques), codes are checked against the national nomenclatures, and every
+ * value that had to be interpreted is noted as a French warning on its bilan.
+ */
+import {
+  competencesNumeriques,
+  composantesSocleCodes,
+  enseignementsComplement,
+  languesRegionales,
+  modalitesAccompagnement,
+  parcours as parcoursCodes,
+  thematiquesEpi,
+} from '@livret/domain';
+import type { BilanCycleRecord, BilanPeriodiqueRecord, CollegeFile } from '../college/records.js';
+import {
+  civiliteOfXml,
+  type ImportedBilanFinCycle,
+  type ImportedBilanPeriodique,
+  type ImportedStudent,
+  type ImportedTeacher,
+  personOfLabel,
+} from './imported-bilan.js';
+
+type P = ImportedBilanPeriodique;
+
+/** `15.5/20`, `15,5` or `15.5` → 15.5; anything else (`Abs`, `Disp`, `NN`) → null. */
+export function markOfXml(text: string): number | null {
+  const match = /^\s*(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:\/\s*20)?\s*$/.exec(text);
+  if (!match?.[1]) return null;
+  const value = Number(match[1].replace(',', '.'));
+  return value <= 20 ? value : null;
+}
+
+/**
+ * Reads every bilan of a collège file.
+ * @example for (const bilan of bilansOfCollegeFile(read.file)) match(bilan);
+ */
+export function bilansOfCollegeFile(file: CollegeFile): (ImportedBilanPeriodique | ImportedBilanFinCycle)[] {
+  const d = file.donnees;
+  const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((item) => [item.id, item]));
+  const eleves = byId(d.eleves);
+  const periodes = byId(d.periodes);
+  const disciplines = byId(d.disciplines);
+  const enseignants = byId(d.enseignants);
+  const elements = byId(d.elementsProgramme);
+  const responsables = byId(d.responsablesEtab);
+  const cnCommuns = byId(d.competencesNumeriquesCommuns);
+  const epis = byId(d.epis);
+  const epiGroupes = byId(d.episGroupes);
+  const aps = byId(d.accPersos);
+  const apGroupes = byId(d.accPersosGroupes);
+
+  const teacherOf = (id: string): ImportedTeacher => {
+    const e = enseignants.get(id);
+    return {
+      ...(e?.idSts ? { idSts: e.idSts } : {}),
+      civilite: civiliteOfXml(e?.civilite),
+      lastName: e?.nom ?? '',
+      firstName: e?.prenom ?? '',
+    };
+  };
+  const personOf = (id: string) => {
+    const t = teacherOf(id);
+    return { civilite: t.civilite, lastName: t.lastName, firstName: t.firstName };
+  };
+  const studentOf = (id: string): ImportedStudent => {
+    const e = eleves.get(id);
+    return {
+      fileId: id,
+      ...(e ? { idBe: e.idBe } : {}),
+      lastName: e?.nom ?? '',
+      firstName: e?.prenom ?? '',
+      division: e?.codeDivision ?? '',
+    };
+  };
+  const responsableOf = (id: string) => {
+    const label = responsables.get(id)?.libelle ?? '';
+    return { label, person: personOfLabel(label) };
+  };
+  const labelsOf = (refs: readonly string[]) => refs.map((ref) => disciplines.get(ref)?.libelle ?? ref);
+
+  const periodique = (b: BilanPeriodiqueRecord): ImportedBilanPeriodique => {
+    const warnings: string[] = [];
+    const student = studentOf(b.eleveRef);
+    const periode = periodes.get(b.periodeRef);
+    const group = `${b.periodeRef}|${student.division}`;
+    const positioning: P['positioning'] = b.acquis.some((a) => a.positionnement !== undefined)
+      ? 'objectifs'
+      : b.acquis.some((a) => a.moyenneStructure !== undefined)
+        ? 'notes-avec-moyenne'
+        : 'notes-sans-moyenne';
+    const rows = b.acquis.map((a) => {
+      const discipline = disciplines.get(a.disciplineRef);
+      let positionnement: number | 'NE' | null = null;
+      if (a.eleveNonNote) positionnement = 'NE';
+      else if (positioning === 'objectifs') positionnement = a.positionnement ?? null;
+      else if (a.moyenneEleve !== undefined) {
+        positionnement = markOfXml(a.moyenneEleve);
+        if (positionnement === null) {
+          positionnement = 'NE';
+          warnings.push(`${discipline?.libelle} : moyenne « ${a.moyenneEleve} » lue comme « non noté ».`);
+        }
+      }
+      const moyenneClasse = a.moyenneStructure === undefined ? undefined : markOfXml(a.moyenneStructure);
+      return {
+        code: discipline?.code ?? '',
+        label: discipline?.libelle ?? '',
+        teachers: a.enseignantRefs.map(teacherOf),
+        elements: a.elementProgrammeRefs.map((ref) => elements.get(ref)?.libelle ?? '').filter(Boolean),
+        appreciation: a.appreciation ?? '',
+        positionnement,
+        ...(moyenneClasse === undefined ? {} : { moyenneClasse }),
+      };
+    });
+
+    const epi = b.episEleve.flatMap((e) => {
+      const groupe = epiGroupes.get(e.epiGroupeRef);
+      const projet = groupe ? epis.get(groupe.epiRef) : undefined;
+      if (!groupe || !projet) return [];
+      if (!(projet.thematique in thematiquesEpi)) {
+        warnings.push(`EPI « ${projet.intitule} » ignoré : thématique « ${projet.thematique} » inconnue.`);
+        return [];
+      }
+      return [
+        {
+          intitule: projet.intitule,
+          thematique: projet.thematique as keyof typeof thematiquesEpi,
+          disciplines: labelsOf(projet.disciplineRefs),
+          description: groupe.commentaire ?? projet.description ?? '',
+          ...(e.commentaire ? { commentaire: e.commentaire } : {}),
+        },
+      ];
+    });
+    const ap = b.accPersosEleve.flatMap((e) => {
+      const groupe = apGroupes.get(e.accPersoGroupeRef);
+      const projet = groupe ? aps.get(groupe.accPersoRef) : undefined;
+      if (!groupe || !projet) return [];
+      return [
+        {
+          intitule: projet.intitule,
+          disciplines: labelsOf(projet.disciplineRefs),
+          description: groupe.commentaire ?? projet.description ?? '',
+          ...(e.commentaire ? { commentaire: e.commentaire } : {}),
+        },
+      ];
+    });
+
+    // Parcours: the class's collective project for the period, and the student's own comment.
+    const communs = new Map(
+      d.parcoursCommuns
+        .filter((c) => `${c.periodeRef}|${c.codeDivision}` === group)
+        .flatMap((c) => c.parcours.map((p) => [p.code, p.texte] as const)),
+    );
+    const individuels = new Map(b.parcours.map((p) => [p.code, p.texte] as const));
+    const parcours = (Object.keys(parcoursCodes) as (keyof typeof parcoursCodes)[])
+      .filter((code) => communs.has(code) || individuels.has(code))
+      .map((code) => ({
+        code,
+        projet: communs.get(code) ?? '',
+        ...(individuels.has(code) ? { commentaire: individuels.get(code) } : {}),
+      }));
+
+    const modalites = b.modalites.flatMap((m) => {
+      if (!(m.code in modalitesAccompagnement)) return [];
+      const complement = m.complementPpre ?? m.complementContratReussite;
+      return [
+        { code: m.code as keyof typeof modalitesAccompagnement, ...(complement ? { complement } : {}) },
+      ];
+    });
+
+    const cn = b.competencesNumeriques;
+    const collective = cn?.communRefs.map((ref) => cnCommuns.get(ref)?.appreciation).find(Boolean);
+    const competences = cn
+      ? {
+          ...(collective ? { appreciationCollective: collective } : {}),
+          ...(cn.appreciation ? { appreciation: cn.appreciation } : {}),
+          niveaux: Object.fromEntries(
+            cn.competences.filter((c) => c.code in competencesNumeriques).map((c) => [c.code, c.niveau]),
+          ),
+        }
+      : null;
+
+    const vie = b.vieScolaire;
+    const collectif = d.viesScolairesCommuns.find(
+      (v) => `${v.periodeRef}|${v.codeDivision}` === group,
+    )?.commentaire;
+    let socle: P['socle'] = null;
+    if (b.socle.length === 8)
+      socle = Object.fromEntries(b.socle.map((s) => [s.code, s.positionnement])) as P['socle'];
+    else if (b.socle.length > 0)
+      warnings.push('Niveaux de maîtrise du socle ignorés : les 8 composantes sont attendues.');
+
+    return {
+      kind: 'periodique',
+      student,
+      period: {
+        millesime: Number(periode?.millesime),
+        indice: periode?.indice ?? 0,
+        count: periode?.nbPeriodes ?? 0,
+      },
+      positioning,
+      rows,
+      epi,
+      ap,
+      parcours,
+      modalites,
+      competencesNumeriques: competences,
+      synthese: b.acquisConseils,
+      devoirsFaits: b.devoirsFaits ?? null,
+      vieScolaire: {
+        nbRetards: vie.nbRetards,
+        nbAbsJustifiees: vie.nbAbsJustifiees,
+        nbAbsInjustifiees: vie.nbAbsInjustifiees,
+        ...(vie.nbHeuresManquees === undefined ? {} : { nbHeuresManquees: vie.nbHeuresManquees }),
+        ...(vie.commentaire ? { commentaire: vie.commentaire } : {}),
+        ...(collectif ? { commentaireCollectif: collectif } : {}),
+      },
+      socle,
+      responsableEtablissement: responsableOf(b.responsableEtabRef),
+      professeursPrincipaux: b.profPrincRefs.map(personOf),
+      enseignants: [],
+      dateConseil: b.dateConseilClasse,
+      dateScolarite: b.dateScolarite,
+      warnings,
+    };
+  };
+
+  const finDeCycle = (b: BilanCycleRecord): ImportedBilanFinCycle => {
+    const warnings: string[] = [];
+    const complement = b.enseignementComplement;
+    const langue = b.langueCultureRegionale;
+    const socle = Object.fromEntries(composantesSocleCodes.map((code) => [code, 0]));
+    for (const s of b.socle) socle[s.code] = s.positionnement;
+    return {
+      kind: 'fin-de-cycle',
+      student: studentOf(b.eleveRef),
+      millesime: Number(b.millesime),
+      cycle: b.cycle as 3 | 4,
+      socle: socle as ImportedBilanFinCycle['socle'],
+      synthese: b.synthese,
+      enseignementComplement:
+        complement && complement.code in enseignementsComplement && complement.positionnement
+          ? {
+              code: complement.code as keyof typeof enseignementsComplement,
+              niveau: complement.positionnement === 2 ? 'depasse' : 'atteint',
+            }
+          : null,
+      langueRegionale:
+        langue && langue.code in languesRegionales && langue.positionnement
+          ? {
+              code: langue.code as keyof typeof languesRegionales,
+              niveau: langue.positionnement === 2 ? 'atteint' : 'non-atteint',
+            }
+          : null,
+      responsableEtablissement: responsableOf(b.responsableEtabRef),
+      professeursPrincipaux: b.profPrincRefs.map(personOf),
+      warnings,
+    };
+  };
+
+  return [...d.bilansPeriodiques.map(periodique), ...d.bilansCycle.map(finDeCycle)];
+}
