@@ -131,6 +131,8 @@ export const students = pgTable(
     firstName: text('first_name').notNull(),
     birthDate: date('birth_date').notNull(),
     sex: text('sex').notNull(),
+    /** Identifier in the base élèves (SIECLE), the `id-be` of LSU collège files. */
+    idBe: integer('id_be'),
   },
   (t) => [
     check('students_sex', sql`${t.sex} in ('M', 'F')`),
@@ -190,6 +192,8 @@ export const accounts = pgTable(
     civilite: text('civilite'),
     lastName: text('last_name').notNull(),
     firstName: text('first_name').notNull(),
+    /** STS-Web identifier of a teacher, the `id-sts` of LSU collège files. */
+    idSts: integer('id_sts'),
   },
   (t) => [
     check('accounts_kind', sql`${t.kind} in ('staff', 'family')`),
@@ -424,4 +428,53 @@ export const auditLog = pgTable(
     details: jsonb('details').notNull().default({}),
   },
   (t) => [index('audit_log_subject').on(t.subject)],
+);
+
+/**
+ * LSU imports (menu Bilans > Import): one row per uploaded file, with its report (synthèse d'import), kept so
+ * it can be reopened. A row is written when the job starts and completed when it ends.
+ */
+export const imports = pgTable(
+  'imports',
+  {
+    id: id(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => accounts.id),
+    mode: text('mode').notNull(),
+    fileName: text('file_name').notNull(),
+    status: text('status').notNull(),
+    report: jsonb('report'),
+    createdAt: at('created_at').notNull(),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [
+    check('imports_mode', sql`${t.mode} in ('sconet-notes', 'editeurs')`),
+    check('imports_status', sql`${t.status} in ('running', 'done', 'failed')`),
+    index('imports_school').on(t.schoolId, t.createdAt),
+  ],
+);
+
+/**
+ * The synthèse last imported from Sconet-Notes for a student and period: a synthèse that differs from it was
+ * typed in the app, and a new import must not overwrite it (the bilan is rejected instead).
+ */
+export const importedSyntheses = pgTable(
+  'imported_syntheses',
+  {
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => students.id),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => periods.id),
+    text: text('text').notNull(),
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => imports.id),
+  },
+  (t) => [primaryKey({ columns: [t.studentId, t.periodId] })],
 );
