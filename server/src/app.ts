@@ -7,7 +7,9 @@ import { authRoutes, meRoutes } from './auth/routes.js';
 import { classRoutes } from './classes/routes.js';
 import type { AppEnv, Services } from './env.js';
 import { onError } from './errors.js';
+import { exportRoutes } from './exports/routes.js';
 import { familyRoutes } from './family/routes.js';
+import { importRoutes } from './imports/routes.js';
 
 /** Builds the API with its services (database, rooms, clock). */
 export function createApp(services: Services) {
@@ -16,7 +18,9 @@ export function createApp(services: Services) {
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
     .route('/classes', classRoutes)
-    .route('/family', familyRoutes);
+    .route('/family', familyRoutes)
+    .route('/imports', importRoutes)
+    .route('/exports', exportRoutes);
 
   return new Hono<AppEnv>()
     .use(async (c, next) => {

@@ -95,6 +95,10 @@ async function lockInRoom(
     const version = (lastVersion.get(student.id) ?? 0) + 1;
     const content = freeze(room.doc, {
       ...freezeContextOf(context, student),
+      // The conseil de classe is the day of the lock, and the student is taken as schooled from the period's
+      // start, unless the school says otherwise (both are required by the LSU format).
+      dateConseil: now.toISOString().slice(0, 10),
+      dateScolarite: context.period.startsOn,
       frozenAt: now.toISOString(),
       frozenBy: { id: actor.accountId, name: displayName(actor) },
       version,

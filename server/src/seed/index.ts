@@ -63,7 +63,7 @@ export async function seedDemoSchool(db: Db, options: { now: Date }): Promise<bo
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const millesime = millesimeOf(options.now);
   const random = seededRandom(20_260_901);
-  const counters = { ine: 0, guardian: 0 };
+  const counters = { ine: 0, guardian: 0, staff: 0 };
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     if (await hasSchool(tx)) return false;
@@ -96,7 +96,7 @@ async function seedSchool(
     millesime: number;
     passwordHash: string;
     random: () => number;
-    counters: { ine: number; guardian: number };
+    counters: { ine: number; guardian: number; staff: number };
     familyAccounts: Map<string, string>;
   },
 ): Promise<void> {
@@ -183,6 +183,8 @@ async function seedSchool(
         civilite: member.civilite,
         firstName: member.firstName,
         lastName: member.lastName,
+        // STS-Web identifier of collège teachers (LSU `id-sts`).
+        ...(school.kind === '2D' && member.teaches ? { idSts: 50_000 + ctx.counters.staff++ } : {}),
       })
       .returning({ id: accounts.id });
     const accountId = account!.id;
@@ -239,6 +241,8 @@ async function seedSchool(
           firstName: p.firstName,
           birthDate: `${birthYear}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
           sex: p.sex,
+          // The base élèves identifier of collège students (LSU `id-be`); écoles exchange by INE.
+          ...(school.kind === '2D' ? { idBe: 1_000_000 + ctx.counters.ine } : {}),
         },
         niveau,
         family: p.family,

@@ -1,0 +1,226 @@
+/**
+ * LSU exchange through the real app: lock a class, export it, check the file with xmllint against the official
+ * XSD, import it into another (empty) copy of the school in Éditeurs mode and compare the frozen bilans field
+ * by field; Sconet-Notes lands in the live document and keeps what the team typed; broken files write nothing.
+ */
+import {
+  appreciationText,
+  getSynthese,
+  insertProgramElement,
+  setPositionnement,
+  setVieScolaireField,
+  syntheseText,
+} from '@livret/domain/doc';
+import { xmllint } from '@livret/lsu-xml/testing';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadActor } from '../access/actor.js';
+import { bilanVersions, imports } from '../db/schema.js';
+import { appendUpdateIn } from '../sync/update-log.js';
+import { createTestApp, type TestApp } from '../testing/app.js';
+import { testEngines } from '../testing/database.js';
+import { changeOf } from './run-import.js';
+import { startImport } from './service.js';
+
+/** Frozen content with database ids replaced by natural keys, so two copies of a school compare. */
+function comparable(content: any) {
+  const { frozenAt: _a, frozenBy: _b, ...rest } = content;
+  return {
+    ...rest,
+    class: { ...rest.class, id: rest.class.code },
+    period: { ...rest.period, id: rest.period.indice },
+    student: { ...rest.student, id: rest.student.ine },
+    disciplines: rest.disciplines.map((d: any) => ({
+      ...d,
+      id: d.code,
+      teachers: d.teachers.map((t: any) => ({ ...t, id: t.lastName })),
+    })),
+  };
+}
+
+describe.each(testEngines())('LSU import and export on %s', (engine) => {
+  let source: TestApp;
+  let target: TestApp;
+  let ws: any;
+  let exported: string;
+
+  async function importAs(app: TestApp, login: string, xml: string, mode: 'editeurs' | 'sconet-notes') {
+    const [account] = await app.services.database.db.query.accounts.findMany({
+      where: (a, { eq }) => eq(a.login, login),
+    });
+    const actor = (await loadActor(app.services.database.db, account!.id))!;
+    const { id, done } = await startImport(app.services, actor, {
+      fileName: 'bilans.xml',
+      mode,
+      bytes: new TextEncoder().encode(xml),
+    });
+    await done;
+    const cookie = await app.signIn(login);
+    return (await app.call('GET', `/api/imports/${id}`, cookie)).body;
+  }
+
+  beforeAll(async () => {
+    source = await createTestApp(engine);
+    target = await createTestApp(engine);
+    const direction = await source.signIn('direction@college.demo');
+    const klass = (await source.call('GET', '/api/classes', direction)).body.find(
+      (c: any) => c.label === '4e A',
+    );
+    ws = (
+      await source.call('GET', `/api/classes/${klass.id}/periods/${klass.periods[0].id}/workspace`, direction)
+    ).body;
+    const room = await source.services.rooms.get(`classes/${ws.class.id}/periods/${ws.period.id}`);
+    // Fill every student's bilan through the room, as the team would.
+    const change = changeOf(room.doc, (doc) => {
+      for (const [j, d] of ws.disciplines.entries())
+        insertProgramElement(doc, d.id, 0, `Programme ${j + 1} & co`);
+      ws.students.forEach((s: any, i: number) => {
+        ws.disciplines.forEach((d: any, j: number) => {
+          setPositionnement(doc, s.id, d.id, j === 1 ? 'NE' : 8 + ((i + j) % 12) + 0.5);
+          appreciationText(doc, s.id, d.id).insert(0, `Appréciation « ${i}-${j} » d’élève.`);
+        });
+        syntheseText(doc, s.id).insert(0, `Synthèse de ${s.firstName}.`);
+        setVieScolaireField(doc, s.id, 'nbRetards', i % 3);
+        setVieScolaireField(doc, s.id, 'nbAbsJustifiees', 1);
+        setVieScolaireField(doc, s.id, 'nbAbsInjustifiees', 0);
+      });
+    });
+    await room.exclusive(async () => {
+      await source.services.database.db.transaction((tx) => appendUpdateIn(tx, room.name, change!));
+      room.applyServerUpdate(change!);
+    });
+    void source.services.rooms.released(room);
+    const locked = await source.call(
+      'POST',
+      `/api/classes/${ws.class.id}/periods/${ws.period.id}/lock`,
+      direction,
+      {
+        studentIds: ws.students.map((s: any) => s.id),
+      },
+    );
+    expect(locked.body.refused).toEqual([]);
+    const response = await source.app.request(
+      `/api/exports/lsu?classId=${ws.class.id}&periodId=${ws.period.id}`,
+      {
+        headers: { cookie: direction },
+      },
+    );
+    expect(response.status).toBe(200);
+    exported = await response.text();
+  }, 60_000);
+  afterAll(async () => {
+    await source.close();
+    await target.close();
+  });
+
+  it('exports a file that xmllint validates against the official XSD', () => {
+    const lint = xmllint(exported, '2D');
+    expect(lint.output).toMatch(/validates/);
+    expect(exported).toContain('Programme 1 &amp; co');
+  });
+
+  it('imports it in Éditeurs mode into an empty school: locked, published, and frozen identically', async () => {
+    const job = await importAs(target, 'direction@college.demo', exported, 'editeurs');
+    expect(job.status).toBe('done');
+    expect(job.report.summary.rejected).toBe(0);
+    expect(job.report.summary.integrated).toBe(ws.students.length);
+    const before = await source.services.database.db.select().from(bilanVersions);
+    const after = await target.services.database.db.select().from(bilanVersions);
+    expect(after.every((v) => v.source === 'import-editeurs')).toBe(true);
+    const byIne = (rows: typeof before) =>
+      new Map(rows.map((r) => [(r.content as any).student.ine, comparable(r.content)]));
+    expect(byIne(after)).toEqual(byIne(before));
+  });
+
+  it('replaces Éditeurs bilans with a new version on a new import, and they cannot be unlocked', async () => {
+    const job = await importAs(target, 'direction@college.demo', exported, 'editeurs');
+    expect(job.report.summary.integrated).toBe(ws.students.length);
+    const versions = await target.services.database.db.select().from(bilanVersions);
+    expect(Math.max(...versions.map((v) => v.version))).toBe(2);
+    const { studentId, periodId, classId } = versions[0]!;
+    const direction = await target.signIn('direction@college.demo');
+    const unlock = await target.call(
+      'POST',
+      `/api/classes/${classId}/periods/${periodId}/students/${studentId}/unlock`,
+      direction,
+      {
+        reason: 'Erreur de saisie',
+      },
+    );
+    expect(unlock.status).toBe(403);
+    expect(unlock.body.message).toMatch(/ne peut pas être déverrouillé/);
+  });
+
+  it('Sconet-Notes: lands in the live document, then rejects a bilan whose synthèse was typed in the app', async () => {
+    const fresh = await createTestApp(engine);
+    try {
+      const first = await importAs(fresh, 'direction@college.demo', exported, 'sconet-notes');
+      expect(first.report.summary).toMatchObject({ integrated: ws.students.length, rejected: 0 });
+      const direction = await fresh.signIn('direction@college.demo');
+      const klass = (await fresh.call('GET', '/api/classes', direction)).body.find(
+        (c: any) => c.label === '4e A',
+      );
+      const room = await fresh.services.rooms.get(`classes/${klass.id}/periods/${klass.periods[0].id}`);
+      const student = ws.students[0];
+      const [freshStudent] = await fresh.services.database.db.query.students.findMany({
+        where: (s, { and, eq }) => and(eq(s.lastName, student.lastName), eq(s.firstName, student.firstName)),
+      });
+      expect(getSynthese(room.doc, freshStudent!.id)).toBe(`Synthèse de ${student.firstName}.`);
+      // A teacher rewrites the synthèse in the app: the next import must not overwrite it.
+      const change = changeOf(room.doc, (doc) =>
+        syntheseText(doc, freshStudent!.id).insert(0, 'Revu en conseil. '),
+      )!;
+      await fresh.services.database.db.transaction((tx) => appendUpdateIn(tx, room.name, change));
+      room.applyServerUpdate(change);
+      void fresh.services.rooms.released(room);
+      const second = await importAs(fresh, 'direction@college.demo', exported, 'sconet-notes');
+      expect(second.report.summary.rejected).toBe(1);
+      expect(second.report.students.find((s: any) => s.status === 'rejete').reasons.join()).toMatch(
+        /saisie dans Livret/,
+      );
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('a broken file gets a clear French report and writes nothing', async () => {
+    const count = async () => (await target.services.database.db.select().from(bilanVersions)).length;
+    const before = await count();
+    const job = await importAs(
+      target,
+      'direction@college.demo',
+      exported.slice(0, exported.length / 2),
+      'editeurs',
+    );
+    expect(job.status).toBe('failed');
+    expect(job.report.fileIssues[0].reason).toMatch(/mal formé/);
+    expect(job.report.fileIssues[0].line).toBeGreaterThan(0);
+    expect(await count()).toBe(before);
+  });
+
+  it('warns about unknown subjects and teachers without a service, and rejects students not enrolled', async () => {
+    const fresh = await createTestApp(engine);
+    try {
+      const altered = exported
+        .replace(
+          /code="([0-9]{6})" modalite-election="S" libelle="[^"]*"/,
+          'code="999999" modalite-election="S" libelle="Astronomie"',
+        )
+        .replace(/id-be="(\d+)"/, 'id-be="99999999"')
+        .replace(/(<eleve [^>]*?)nom="[^"]*"/, '$1nom="Inconnu"');
+      const job = await importAs(fresh, 'direction@college.demo', altered, 'editeurs');
+      expect(job.report.warnings.join()).toMatch(
+        /Matière inconnue de l’établissement : 999999 \(Astronomie\)/,
+      );
+      const rejected = job.report.students.filter((s: any) => s.status === 'rejete');
+      expect(rejected).toHaveLength(1);
+      expect(rejected[0].reasons.join()).toMatch(/Élève inconnu/);
+      const integrated = job.report.students.find((s: any) => s.status === 'integre');
+      expect(integrated.warnings.join()).toMatch(/Ces enseignants ne peuvent consulter le bilan de l’élève/);
+      const rows = await fresh.services.database.db.select().from(imports).where(eq(imports.id, job.id));
+      expect(rows[0]?.report).toBeTruthy();
+    } finally {
+      await fresh.close();
+    }
+  });
+});

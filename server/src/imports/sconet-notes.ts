@@ -1,0 +1,80 @@
+/**
+ * Sconet-Notes mode: partial data lands in the live document, where the team completes it (domain reference §10).
+ * Positioning and appreciations are replaced; program elements are added to the class's list, so what the team
+ * typed is kept; the synthèse replaces one that was absent or imported before (the caller has already rejected
+ * a bilan whose synthèse was typed in the app); the vie scolaire replaces the typed one only when the file has one.
+ */
+import {
+  getProgramElements,
+  insertProgramElement,
+  setAppreciation,
+  setPositionnement,
+  setSynthese,
+  setVieScolaireField,
+} from '@livret/domain/doc';
+import type { ImportedBilanPeriodique } from '@livret/lsu-xml';
+import type * as Y from 'yjs';
+import type { SchoolDirectory } from './directory.js';
+import type { Match } from './matching.js';
+import type { StudentOutcome } from './schemas.js';
+
+/** Writes one imported bilan into a (scratch copy of a) class document. */
+export function applySconetNotes(
+  doc: Y.Doc,
+  directory: SchoolDirectory,
+  match: Match,
+  bilan: ImportedBilanPeriodique,
+  outcome: StudentOutcome,
+): void {
+  const studentId = match.student.id;
+  const kind = directory.school.kind as '1D' | '2D';
+  for (const row of match.rows) {
+    if (!row.known) {
+      outcome.warnings.push(
+        `${row.label} : matière inconnue de l’établissement, ses données n’ont pas pu être importées.`,
+      );
+      continue;
+    }
+    const present = new Set(getProgramElements(doc, row.disciplineId));
+    for (const element of row.source.elements) {
+      if (present.has(element)) continue;
+      insertProgramElement(doc, row.disciplineId, getProgramElements(doc, row.disciplineId).length, element);
+      present.add(element);
+    }
+    const value = row.source.positionnement;
+    const positioning = match.klass.settings.positioning as
+      | 'objectifs'
+      | 'notes-sans-moyenne'
+      | 'notes-avec-moyenne';
+    try {
+      setPositionnement(doc, studentId, row.disciplineId, value, positioning);
+    } catch {
+      outcome.warnings.push(
+        `${row.label} : positionnement « ${value} » hors de l’échelle de la classe, non importé.`,
+      );
+    }
+    if (row.source.appreciation.trim())
+      setAppreciation(doc, studentId, row.disciplineId, row.source.appreciation.trim());
+  }
+  if (bilan.synthese.trim()) setSynthese(doc, studentId, bilan.synthese.trim(), kind);
+  const vie = bilan.vieScolaire;
+  if (vie) {
+    setVieScolaireField(doc, studentId, 'nbRetards', vie.nbRetards);
+    setVieScolaireField(doc, studentId, 'nbAbsJustifiees', vie.nbAbsJustifiees);
+    setVieScolaireField(doc, studentId, 'nbAbsInjustifiees', vie.nbAbsInjustifiees);
+    if (vie.nbHeuresManquees !== undefined)
+      setVieScolaireField(doc, studentId, 'nbHeuresManquees', vie.nbHeuresManquees);
+    if (vie.commentaire) setVieScolaireField(doc, studentId, 'commentaire', vie.commentaire);
+  }
+  const ignored = [
+    bilan.epi.length && 'EPI',
+    bilan.ap.length && 'AP',
+    bilan.parcours.length && 'parcours',
+    bilan.modalites.length && 'modalités d’accompagnement',
+    bilan.competencesNumeriques && 'compétences numériques',
+    bilan.socle && 'socle',
+  ].filter(Boolean);
+  if (ignored.length > 0) {
+    outcome.warnings.push(`Non repris en mode Sconet-Notes, à saisir dans Livret : ${ignored.join(', ')}.`);
+  }
+}
