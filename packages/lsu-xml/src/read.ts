@@ -5,7 +5,7 @@
  * with any problem gives the list of problems and no records.
  */
 import { XMLParser } from 'fast-xml-parser';
-import type { ReadContext, XmlNode } from './codec/codec.js';
+import { pathOf, type ReadContext, type Where, type XmlNode } from './codec/codec.js';
 import type { CollegeFile } from './college/records.js';
 import * as college from './college/records.js';
 import type { EcoleFile } from './ecole/records.js';
@@ -34,6 +34,7 @@ const KINDS: Record<string, string> = {
   directeur: 'directeur',
 };
 
+const ROOT: Where = { name: 'lsun-bilans' };
 const META: symbol = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 /**
@@ -59,9 +60,21 @@ export function readLsuFile(
   const decoded = decodeLsuText(input, options);
   if (!decoded.ok) return decoded;
   const { text } = decoded;
-  const checked = validateAgainstSchema(text, options.degre);
+  const checked = validateAgainstSchema(typeof input === 'string' ? text : input, options.degre);
   if (!checked.ok) return checked;
 
+  // Element positions cost as much as the parse itself: they are only captured to place a problem, on a
+  // second reading of a file that has one.
+  const first = readRecords(text, options.degre, checked.schemaVersion, false);
+  return first.ok ? first : readRecords(text, options.degre, checked.schemaVersion, true);
+}
+
+function readRecords(
+  text: string,
+  degre: Degre,
+  schemaVersion: string,
+  withLines: boolean,
+): ReadResult<LsuFile> {
   const tree = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
@@ -75,7 +88,7 @@ export function readLsuFile(
     ignoreDeclaration: true,
     ignorePiTags: true,
     removeNSPrefix: true,
-    captureMetaData: true,
+    captureMetaData: withLines,
   }).parse(text) as XmlNode;
   const root = tree['lsun-bilans'] as XmlNode;
 
@@ -89,12 +102,12 @@ export function readLsuFile(
       return start === undefined ? undefined : lineOf(start);
     },
   };
-  const records = options.degre === '2D' ? college : ecole;
+  const records = degre === '2D' ? college : ecole;
   const file = {
-    degre: options.degre,
-    schemaVersion: checked.schemaVersion,
-    entete: records.Entete.read(root.entete as XmlNode, ctx, 'lsun-bilans/entete'),
-    donnees: records.Donnees.read(root.donnees as XmlNode, ctx, 'lsun-bilans/donnees'),
+    degre,
+    schemaVersion,
+    entete: records.Entete.read(root.entete as XmlNode, ctx, { up: ROOT, name: 'entete' }),
+    donnees: records.Donnees.read(root.donnees as XmlNode, ctx, { up: ROOT, name: 'donnees' }),
   } as LsuFile;
 
   checkReferences(ctx);
@@ -108,9 +121,10 @@ function checkReferences(ctx: ReadContext): void {
     const found = ctx.ids.get(reference.target);
     if (found === reference.kind) continue;
     const expected = KINDS[reference.kind] ?? reference.kind;
+    const line = ctx.lineOf(reference.node);
     ctx.issues.push({
-      element: reference.element,
-      ...(reference.line ? { line: reference.line } : {}),
+      element: pathOf(reference.where),
+      ...(line ? { line } : {}),
       reason: found
         ? `attribut « ${reference.attribute} » : « ${reference.target} » désigne un élément ${KINDS[found] ?? found}, pas un élément ${expected}.`
         : `attribut « ${reference.attribute} » : « ${reference.target} » ne désigne aucun élément ${expected} du fichier.`,

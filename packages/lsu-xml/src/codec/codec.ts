@@ -12,13 +12,29 @@ import type { LsuIssue } from '../errors.js';
 /** A parsed element. */
 export type XmlNode = { [key: string]: unknown };
 
+/**
+ * Where an element is, as a chain of steps up to the root. The readable path (`…/eleves/eleve[3]`) is only
+ * spelled out for a problem: building it for every element of a large file would cost more than reading it.
+ */
+export interface Where {
+  readonly up?: Where;
+  readonly name: string;
+  readonly index?: number;
+}
+
+/** The readable path of an element, e.g. `lsun-bilans/donnees/eleves/eleve[3]`. */
+export function pathOf(where: Where): string {
+  const step = where.index === undefined ? where.name : `${where.name}[${where.index}]`;
+  return where.up ? `${pathOf(where.up)}/${step}` : step;
+}
+
 /** Where a reference points from, kept to check it once every ID of the file is known. */
 export interface Reference {
   target: string;
   kind: string;
   attribute: string;
-  element: string;
-  line: number | undefined;
+  where: Where;
+  node: XmlNode;
 }
 
 /** State shared by one read of a file. */
@@ -33,13 +49,13 @@ export interface ReadContext {
 
 /** One field of a record: how to read it from an element and write it back. */
 export interface Field<T> {
-  read(node: XmlNode, ctx: ReadContext, where: string): T;
+  read(node: XmlNode, ctx: ReadContext, where: Where): T;
   write(value: T, out: XmlNode): void;
 }
 
 /** An element declared as a record of fields. */
 export interface Codec<T> {
-  read(node: XmlNode, ctx: ReadContext, where: string): T;
+  read(node: XmlNode, ctx: ReadContext, where: Where): T;
   write(value: T): XmlNode;
 }
 
@@ -99,7 +115,7 @@ export function attr<T>(name: string, scalar: Scalar<T>): Field<T> & { optional(
       const text = read(node, name);
       if (text === undefined) {
         ctx.issues.push({
-          element: where,
+          element: pathOf(where),
           line: ctx.lineOf(node),
           reason: `l’attribut obligatoire « ${name} » est absent.`,
         });
@@ -132,7 +148,7 @@ export function id(kind: string, name = 'id'): Field<string> {
       const value = read(node, name) ?? '';
       if (ctx.ids.has(value)) {
         ctx.issues.push({
-          element: where,
+          element: pathOf(where),
           line: ctx.lineOf(node),
           reason: `identifiant « ${value} » en double.`,
         });
@@ -154,9 +170,9 @@ export function ref(
   kind: string,
   many?: 'many',
 ): (Field<string> & { optional(): Field<string | undefined> }) | Field<string[]> {
-  const note = (node: XmlNode, ctx: ReadContext, where: string, targets: string[]) => {
+  const note = (node: XmlNode, ctx: ReadContext, where: Where, targets: string[]) => {
     for (const target of targets) {
-      ctx.references.push({ target, kind, attribute: name, element: where, line: ctx.lineOf(node) });
+      ctx.references.push({ target, kind, attribute: name, where, node });
     }
   };
   if (many) {
@@ -174,7 +190,7 @@ export function ref(
   }
   const one = attr(name, string);
   const field: Field<string> = {
-    read(node: XmlNode, ctx: ReadContext, where: string) {
+    read(node: XmlNode, ctx: ReadContext, where: Where) {
       const target = one.read(node, ctx, where);
       note(node, ctx, where, [target]);
       return target;
@@ -234,13 +250,13 @@ const asNode = (value: unknown): XmlNode =>
 /** One child element; `optional()` when the XSD allows it to be absent. */
 export function child<T>(name: string, codec: Codec<T>): Field<T> & { optional(): Field<T | undefined> } {
   return {
-    read: (node, ctx, where) => codec.read(asNode(node[name] ?? {}), ctx, `${where}/${name}`),
+    read: (node, ctx, where) => codec.read(asNode(node[name] ?? {}), ctx, { up: where, name }),
     write(value, out) {
       out[name] = codec.write(value);
     },
     optional: () => ({
       read: (node, ctx, where) =>
-        node[name] === undefined ? undefined : codec.read(asNode(node[name]), ctx, `${where}/${name}`),
+        node[name] === undefined ? undefined : codec.read(asNode(node[name]), ctx, { up: where, name }),
       write(value, out) {
         if (value !== undefined) out[name] = codec.write(value);
       },
@@ -253,7 +269,7 @@ export function items<T>(name: string, codec: Codec<T>): Field<T[]> {
   return {
     read: (node, ctx, where) =>
       arrayOf(node[name]).map((item, index) =>
-        codec.read(asNode(item), ctx, `${where}/${name}[${index + 1}]`),
+        codec.read(asNode(item), ctx, { up: where, name, index: index + 1 }),
       ),
     write(value, out) {
       if (value.length > 0) out[name] = value.map((item) => codec.write(item));
@@ -269,7 +285,7 @@ export function container<T>(name: string, item: string, codec: Codec<T>): Field
   const inner = items(item, codec);
   return {
     read: (node, ctx, where) =>
-      node[name] === undefined ? [] : inner.read(asNode(node[name]), ctx, `${where}/${name}`),
+      node[name] === undefined ? [] : inner.read(asNode(node[name]), ctx, { up: where, name }),
     write(value, out) {
       if (value.length === 0) return;
       const wrapper: XmlNode = {};

@@ -44,16 +44,17 @@ function validatorOf(degre: Degre): XsdValidator {
 }
 
 /**
- * Checks an LSU text against the official schema of its degree. Returns the schema version, or the issues.
+ * Checks an LSU file (its UTF-8 bytes, or its text) against the official schema of its degree. Returns the schema version, or the issues.
  * @example const checked = validateAgainstSchema(text, '2D'); if (!checked.ok) report(checked.issues);
  */
 export function validateAgainstSchema(
-  text: string,
+  input: string | Uint8Array,
   degre: Degre,
 ): { ok: true; schemaVersion: string } | { ok: false; issues: LsuIssue[] } {
   let doc: XmlDocument;
   try {
-    doc = XmlDocument.fromString(text);
+    // From bytes when we have them: libxml2 reads UTF-8, and a string would be copied into UTF-8 first.
+    doc = typeof input === 'string' ? XmlDocument.fromString(input) : XmlDocument.fromBuffer(input);
   } catch (error) {
     if (!(error instanceof XmlParseError)) throw error;
     const first = error.details[0];
