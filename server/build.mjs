@@ -1,10 +1,12 @@
-// Bundles the server, with the workspace packages it imports (TypeScript sources), into dist/main.js.
+// Bundles the server, with the workspace packages it imports (TypeScript sources), into dist/main.js (and
+// its workers beside it).
 // Packages from npm stay external and load from node_modules.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  // The server, and the worker that reads LSU imports off the main thread (src/imports/read-off-thread.ts).
+  entryPoints: { main: 'src/main.ts', 'import-reader': 'src/imports/import-reader.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',

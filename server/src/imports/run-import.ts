@@ -7,13 +7,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type FrozenBilanFinCycle, type FrozenBilanPeriodique } from '@livret/domain';
 import { classDocName, getLock, getSynthese, setLock } from '@livret/domain/doc';
-import {
-  bilansOfCollegeFile,
-  bilansOfEcoleFile,
-  type ImportedBilan,
-  type ImportedBilanPeriodique,
-  readLsuFile,
-} from '@livret/lsu-xml';
+import type { ImportedBilan, ImportedBilanPeriodique } from '@livret/lsu-xml';
 import { eq, inArray, max, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { type Actor, displayName } from '../access/actor.js';
@@ -33,6 +27,7 @@ import { loadSchoolDirectory, type SchoolDirectory } from './directory.js';
 import { frozenFinCycle, frozenPeriodique } from './frozen-from-import.js';
 import { type Match, matchBilan } from './matching.js';
 import { setProgress } from './progress.js';
+import { readBilansOffThread } from './read-off-thread.js';
 import type { ImportMode, ImportReport, StudentOutcome } from './schemas.js';
 import { applySconetNotes } from './sconet-notes.js';
 
@@ -91,19 +86,19 @@ async function importFile(services: Services, actor: Actor, input: ImportInput):
   progress(0.05, 'Lecture et validation du fichier');
   const directory = await loadSchoolDirectory(db, input.schoolId);
   const kind = directory.school.kind as '1D' | '2D';
-  const read = readLsuFile(input.bytes, { degre: kind });
+  const read = await readBilansOffThread(input.bytes, kind);
   if (!read.ok) {
     report.fileIssues = read.issues;
     return report;
   }
-  if (read.file.entete.etablissement !== directory.school.uai) {
+  if (read.etablissement !== directory.school.uai) {
     report.fileIssues.push({
       element: 'lsun-bilans/entete/etablissement',
-      reason: `Ce fichier est celui de l’établissement ${read.file.entete.etablissement}, pas de ${directory.school.name} (${directory.school.uai}).`,
+      reason: `Ce fichier est celui de l’établissement ${read.etablissement}, pas de ${directory.school.name} (${directory.school.uai}).`,
     });
     return report;
   }
-  const bilans = read.file.degre === '2D' ? bilansOfCollegeFile(read.file) : bilansOfEcoleFile(read.file);
+  const bilans = read.bilans;
 
   progress(0.3, 'Rapprochement des élèves, périodes, matières et enseignants');
   const fileWarnings = new Set<string>();

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { competencesNumeriques } from '../nomenclatures/competences-numeriques.js';
-import { EPI_MIN_DISCIPLINES, thematiquesEpi } from '../nomenclatures/epi.js';
+import { EPI_MIN_DISCIPLINES } from '../nomenclatures/epi.js';
 import { modalitesAccompagnement } from '../nomenclatures/modalites.js';
 import { parcours } from '../nomenclatures/parcours.js';
 import {
@@ -41,7 +41,12 @@ export type DisciplineRow = z.infer<typeof DisciplineRowSchema>;
 /** Enseignement pratique interdisciplinaire (cycle 4): the project, the group's description, the student's part. */
 export const EpiSchema = z.object({
   intitule: z.string().min(1).max(150),
-  thematique: z.enum(codesOf(thematiquesEpi)),
+  /**
+   * A national thématique (`thematiquesEpi`) or one the school defined (the XSD allows a file to declare its
+   * own, ≤50 characters), then with its label.
+   */
+  thematique: z.string().min(1).max(50),
+  thematiqueLibelle: z.string().min(1).max(100).optional(),
   /** Labels of the disciplines involved (at least two). */
   disciplines: z.array(z.string()).min(EPI_MIN_DISCIPLINES),
   /** Collective description (per group). */

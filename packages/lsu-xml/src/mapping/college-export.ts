@@ -230,6 +230,9 @@ export function collegeFileFromFrozen(input: CollegeExportInput): { file: Colleg
         );
         return [];
       }
+      if (epi.thematiqueLibelle && !d.episThematiques.some((t) => t.code === epi.thematique)) {
+        d.episThematiques.push({ code: epi.thematique, libelle: epi.thematiqueLibelle });
+      }
       const epiRef = once(
         communs.epi,
         `${epi.intitule}|${epi.thematique}|${refs.join(' ')}`,

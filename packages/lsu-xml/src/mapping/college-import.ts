@@ -48,6 +48,7 @@ export function bilansOfCollegeFile(file: CollegeFile): (ImportedBilanPeriodique
   const responsables = byId(d.responsablesEtab);
   const cnCommuns = byId(d.competencesNumeriquesCommuns);
   const epis = byId(d.epis);
+  const thematiques = new Map(d.episThematiques.map((t) => [t.code, t.libelle]));
   const epiGroupes = byId(d.episGroupes);
   const aps = byId(d.accPersos);
   const apGroupes = byId(d.accPersosGroupes);
@@ -119,14 +120,18 @@ export function bilansOfCollegeFile(file: CollegeFile): (ImportedBilanPeriodique
       const groupe = epiGroupes.get(e.epiGroupeRef);
       const projet = groupe ? epis.get(groupe.epiRef) : undefined;
       if (!groupe || !projet) return [];
-      if (!(projet.thematique in thematiquesEpi)) {
-        warnings.push(`EPI « ${projet.intitule} » ignoré : thématique « ${projet.thematique} » inconnue.`);
-        return [];
+      // A thématique of the school's own is declared in the file with its label; a national one is not.
+      const own = thematiques.get(projet.thematique);
+      if (!own && !(projet.thematique in thematiquesEpi)) {
+        warnings.push(
+          `EPI « ${projet.intitule} » : thématique « ${projet.thematique} » inconnue, gardée telle quelle.`,
+        );
       }
       return [
         {
           intitule: projet.intitule,
-          thematique: projet.thematique as keyof typeof thematiquesEpi,
+          thematique: projet.thematique,
+          ...(own && !(projet.thematique in thematiquesEpi) ? { thematiqueLibelle: own } : {}),
           disciplines: labelsOf(projet.disciplineRefs),
           description: groupe.commentaire ?? projet.description ?? '',
           ...(e.commentaire ? { commentaire: e.commentaire } : {}),

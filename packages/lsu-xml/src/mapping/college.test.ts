@@ -20,6 +20,13 @@ function fullBilan(): FrozenBilanPeriodique {
           description: 'Projet mené avec la classe de 3e A.',
           commentaire: 'Très investi.',
         },
+        {
+          intitule: 'Radio du collège',
+          thematique: 'EPI_RADIO',
+          thematiqueLibelle: 'Médias et radio scolaire',
+          disciplines: ['Mathématiques', 'Français'],
+          description: 'Une émission par mois.',
+        },
       ],
       ap: [
         {
