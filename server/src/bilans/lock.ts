@@ -21,7 +21,7 @@ import { AppError } from '../errors.js';
 import type { Room } from '../sync/room.js';
 import { appendUpdateIn } from '../sync/update-log.js';
 import { completenessOf } from './completeness.js';
-import { freezeContextOf } from './freeze-context.js';
+import { freezeContextOf, signatoriesOf } from './freeze-context.js';
 
 export interface LockResult {
   locked: { studentId: string; versionId: string; version: number }[];
@@ -91,6 +91,7 @@ async function lockInRoom(
     .groupBy(bilanVersions.studentId);
   const lastVersion = new Map(previous.map((p) => [p.studentId, p.version ?? 0]));
 
+  const communication = await signatoriesOf(db, context);
   const frozen = candidates.map((student) => {
     const version = (lastVersion.get(student.id) ?? 0) + 1;
     const content = freeze(room.doc, {
@@ -99,6 +100,7 @@ async function lockInRoom(
       // start, unless the school says otherwise (both are required by the LSU format).
       dateConseil: now.toISOString().slice(0, 10),
       dateScolarite: context.period.startsOn,
+      communication,
       frozenAt: now.toISOString(),
       frozenBy: { id: actor.accountId, name: displayName(actor) },
       version,

@@ -224,3 +224,122 @@ describe.each(testEngines())('LSU import and export on %s', (engine) => {
     }
   });
 });
+
+describe.each(testEngines())('LSU import and export of an école on %s', (engine) => {
+  let source: TestApp;
+  let target: TestApp;
+
+  beforeAll(async () => {
+    source = await createTestApp(engine);
+    target = await createTestApp(engine);
+  }, 60_000);
+  afterAll(async () => {
+    await source.close();
+    await target.close();
+  });
+
+  it('round-trips the locked bilans of a double-level class through a 1D file that xmllint validates', async () => {
+    const direction = await source.signIn('directeur@ecole.demo');
+    const klass = (await source.call('GET', '/api/classes', direction)).body.find(
+      (c: any) => c.label === 'CE2-CM1',
+    );
+    const ws = (
+      await source.call('GET', `/api/classes/${klass.id}/periods/${klass.periods[0].id}/workspace`, direction)
+    ).body;
+    const room = await source.services.rooms.get(`classes/${ws.class.id}/periods/${ws.period.id}`);
+    const change = changeOf(room.doc, (doc) => {
+      for (const [j, d] of ws.disciplines.entries())
+        insertProgramElement(doc, d.id, 0, `Compétence ${j + 1}`);
+      ws.students.forEach((s: any, i: number) => {
+        for (const [j, d] of ws.disciplines.entries()) {
+          setPositionnement(doc, s.id, d.id, j === 0 ? 'NE' : 1 + ((i + j) % 4));
+          appreciationText(doc, s.id, d.id).insert(0, `Observation ${i}-${j}.`);
+        }
+        syntheseText(doc, s.id).insert(0, `Appréciation générale de ${s.firstName}.`);
+      });
+    })!;
+    await room.exclusive(async () => {
+      await source.services.database.db.transaction((tx) => appendUpdateIn(tx, room.name, change));
+      room.applyServerUpdate(change);
+    });
+    void source.services.rooms.released(room);
+    const locked = await source.call(
+      'POST',
+      `/api/classes/${ws.class.id}/periods/${ws.period.id}/lock`,
+      direction,
+      {
+        studentIds: ws.students.map((s: any) => s.id),
+      },
+    );
+    expect(locked.body.refused).toEqual([]);
+    const response = await source.app.request(`/api/exports/lsu?periodId=${ws.period.id}`, {
+      headers: { cookie: direction },
+    });
+    const xml = await response.text();
+    expect(response.status).toBe(200);
+    expect(xmllint(xml, '1D').output).toMatch(/validates/);
+
+    const cookie = await target.signIn('directeur@ecole.demo');
+    const form = new FormData();
+    form.set('mode', 'editeurs');
+    form.set('file', new File([xml], 'ecole.xml', { type: 'application/xml' }));
+    const started = await target.app.request('/api/imports', {
+      method: 'POST',
+      body: form,
+      headers: { cookie },
+    });
+    expect(started.status).toBe(202);
+    const { id } = (await started.json()) as { id: string };
+    let job: any;
+    for (let i = 0; i < 100; i++) {
+      job = (await target.call('GET', `/api/imports/${id}`, cookie)).body;
+      if (job.status !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(job.report.summary).toMatchObject({ integrated: ws.students.length, rejected: 0 });
+    const before = await source.services.database.db.select().from(bilanVersions);
+    const after = await target.services.database.db.select().from(bilanVersions);
+    const byIne = (rows: typeof before) =>
+      new Map(rows.map((r) => [(r.content as any).student.ine, comparable(r.content)]));
+    expect(byIne(after)).toEqual(byIne(before));
+  });
+
+  it('refuses uploads that are not for the direction, or not a usable form, with a French reason', async () => {
+    const teacher = await target.signIn('enseignant.ce2cm1@ecole.demo');
+    const form = new FormData();
+    form.set('mode', 'editeurs');
+    form.set('file', new File(['<x/>'], 'x.xml'));
+    const forbidden = await target.app.request('/api/imports', {
+      method: 'POST',
+      body: form,
+      headers: { cookie: teacher },
+    });
+    expect(forbidden.status).toBe(403);
+    const cookie = await target.signIn('directeur@ecole.demo');
+    const noMode = new FormData();
+    noMode.set('file', new File(['<x/>'], 'x.xml'));
+    const refused = await target.app.request('/api/imports', {
+      method: 'POST',
+      body: noMode,
+      headers: { cookie },
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/mode d’import/);
+    const notXml = new FormData();
+    notXml.set('mode', 'sconet-notes');
+    notXml.set('file', new File(['nom;prénom\nMartin;Emma'], 'eleves.csv'));
+    const started = await target.app.request('/api/imports', {
+      method: 'POST',
+      body: notXml,
+      headers: { cookie },
+    });
+    const { id } = (await started.json()) as { id: string };
+    let job: any;
+    for (let i = 0; i < 100 && job?.status !== 'failed'; i++) {
+      job = (await target.call('GET', `/api/imports/${id}`, cookie)).body;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(job.status).toBe('failed');
+    expect(job.report.fileIssues[0].reason).toBe('Ce fichier n’est pas un fichier XML.');
+  });
+});

@@ -1,5 +1,7 @@
 /** /api/imports: LSU imports (menu Bilans > Import), direction only. */
+import { DEFAULT_MAX_BYTES } from '@livret/lsu-xml';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { requireActor, requireStaff } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
 import { AppError } from '../errors.js';
@@ -10,17 +12,31 @@ export const importRoutes = new Hono<AppEnv>()
   .use(requireActor, requireStaff)
   .get('/', async (c) => c.json(await listImports(c.var.services, c.var.actor)))
   .get('/:id', async (c) => c.json(await getImport(c.var.services, c.var.actor, c.req.param('id'))))
-  .post('/', async (c) => {
-    const body = await c.req.parseBody();
-    const mode = ImportModeSchema.safeParse(body.mode);
-    if (!mode.success)
-      throw new AppError('invalid', 'Choisissez le mode d’import : Sconet-Notes ou Éditeurs.');
-    if (!(body.file instanceof File)) throw new AppError('invalid', 'Joignez un fichier XML au format LSU.');
-    const bytes = new Uint8Array(await body.file.arrayBuffer());
-    const { id } = await startImport(c.var.services, c.var.actor, {
-      fileName: body.file.name,
-      mode: mode.data,
-      bytes,
-    });
-    return c.json({ id }, 202);
-  });
+  .post(
+    '/',
+    // The file's own limit, plus room for the form around it: a larger upload is refused before it is read.
+    bodyLimit({
+      maxSize: DEFAULT_MAX_BYTES + 64 * 1024,
+      onError: () => {
+        throw new AppError(
+          'invalid',
+          `Le fichier est trop volumineux (${DEFAULT_MAX_BYTES / 1048576} Mo au plus).`,
+        );
+      },
+    }),
+    async (c) => {
+      const body = await c.req.parseBody();
+      const mode = ImportModeSchema.safeParse(body.mode);
+      if (!mode.success)
+        throw new AppError('invalid', 'Choisissez le mode d’import : Sconet-Notes ou Éditeurs.');
+      if (!(body.file instanceof File))
+        throw new AppError('invalid', 'Joignez un fichier XML au format LSU.');
+      const bytes = new Uint8Array(await body.file.arrayBuffer());
+      const { id } = await startImport(c.var.services, c.var.actor, {
+        fileName: body.file.name,
+        mode: mode.data,
+        bytes,
+      });
+      return c.json({ id }, 202);
+    },
+  );

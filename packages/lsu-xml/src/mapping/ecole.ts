@@ -90,7 +90,7 @@ export function ecoleFileFromFrozen(input: EcoleExportInput): { file: EcoleFile;
     }));
   const enseignantsOf = (people: readonly Person[], rows: FrozenBilanPeriodique['disciplines']) => {
     const list = people.length > 0 ? people : rows.flatMap((r) => r.teachers);
-    return list.map((p) => person(p, 'ENS', d.enseignants));
+    return [...new Set(list.map((p) => person(p, 'ENS', d.enseignants)))];
   };
   const communs = new Map<string, Map<string, string>>();
 
