@@ -20,6 +20,16 @@ describe('readLsuFile (collège)', () => {
     expect(first.acquis[0]?.appreciation).toBe('Appréciation pour la matière français');
   });
 
+  it('reads a file that writes the namespace with a prefix (<l:lsun-bilans xmlns:l=…>)', () => {
+    const prefixed = sample
+      .toString('utf8')
+      .replace(/<(\/?)([a-zA-Z][\w-]*)/g, '<$1l:$2')
+      .replace('xmlns="urn', 'xmlns:l="urn');
+    const result = readLsuFile(prefixed, { degre: '2D' });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.file).toEqual((readLsuFile(sample, { degre: '2D' }) as { file: unknown }).file);
+  });
+
   it('writes back what it read', () => {
     const result = readLsuFile(sample, { degre: '2D' });
     if (!result.ok) throw new Error('unreadable');

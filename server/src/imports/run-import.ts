@@ -127,13 +127,24 @@ async function importFile(services: Services, actor: Actor, input: ImportInput):
       continue;
     }
     if (matched.match.period) outcome.bilan = matched.match.period.label;
+    const source = matched.match.klass.settings.dataSource;
+    if (source !== input.mode) {
+      const label = {
+        manuelle: 'Saisie manuelle',
+        'sconet-notes': 'Import Sconet-Notes',
+        editeurs: 'Import Éditeurs',
+      };
+      fileWarnings.add(
+        `La classe ${matched.match.klass.label} est paramétrée en « ${label[source as keyof typeof label] ?? source} » : vérifiez sa source de données (Paramétrage).`,
+      );
+    }
     candidates.push({ bilan, match: matched.match, outcome });
   }
 
   progress(0.5, 'Préparation des bilans');
   const prepared =
     input.mode === 'editeurs'
-      ? await prepareEditeurs(services, actor, directory, candidates)
+      ? await prepareEditeurs(services, actor, directory, candidates, progress)
       : await prepareSconet(services, directory, candidates);
 
   progress(0.8, 'Enregistrement');
@@ -209,6 +220,7 @@ async function prepareEditeurs(
   actor: Actor,
   directory: SchoolDirectory,
   candidates: Candidate[],
+  progress: (value: number, step: string) => void,
 ): Promise<Prepared> {
   const db = services.database.db;
   const now = services.now();
@@ -260,7 +272,15 @@ async function prepareEditeurs(
     version: number;
   }[] = [];
   const locksByDoc = new Map<string, { studentId: string; version: number }[]>();
-  for (const c of candidates) {
+  for (const [index, c] of candidates.entries()) {
+    if (index % 100 === 0) {
+      // Freezing is CPU work: give the event loop (and the progress bar) a turn every hundred bilans.
+      progress(
+        0.5 + (0.3 * index) / candidates.length,
+        `Préparation des bilans ${index}/${candidates.length}`,
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const periodId = c.match.period?.id ?? null;
     const key = `${c.match.student.id}|${periodId ?? 'fin-de-cycle'}`;
     if (visaed.has(key)) {
