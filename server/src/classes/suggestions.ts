@@ -9,7 +9,7 @@ export function suggestionsOf(context: ClassContext): Record<string, string[]> {
   return Object.fromEntries(
     context.disciplines.map((d) => [
       d.id,
-      [...new Set(classNiveaux.flatMap((niveau) => suggestionsFor({ niveau, disciplineCode: d.code })))],
+      [...new Set(classNiveaux.flatMap((niveau) => suggestionsFor({ niveau, disciplineKey: d.code })))],
     ]),
   );
 }

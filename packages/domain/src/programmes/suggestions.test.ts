@@ -34,8 +34,8 @@ describe('program element suggestions', () => {
     for (const item of all) expect(item.length).toBeLessThanOrEqual(300);
   });
 
-  it('still answers the older disciplineCode field', () => {
-    expect(suggestionsFor({ niveau: '5e', disciplineCode: '062900' })).toEqual(
+  it('answers a SIECLE code like the suggestion key it stands for', () => {
+    expect(suggestionsFor({ niveau: '5e', disciplineKey: '062900' })).toEqual(
       suggestionsFor({ niveau: '5e', disciplineKey: 'SVT' }),
     );
   });

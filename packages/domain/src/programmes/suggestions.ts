@@ -28,8 +28,6 @@ export interface SuggestionQuery {
   degre?: Degre;
   /** A 1D domaine code (FRA-LGO…), or a collège discipline: SIECLE code (061300), file key or label. */
   disciplineKey?: string;
-  /** @deprecated same as `disciplineKey` (kept for callers written before it). */
-  disciplineCode?: string;
 }
 
 /** The entry of the file for a discipline, or undefined. */
@@ -56,7 +54,7 @@ function matchesNiveau(groupNiveau: string | null, niveau: Niveau): boolean {
  * @example suggestionsFor({ cycle: 2, disciplineKey: 'FRA-LEC' })
  */
 export function suggestionsFor(query: SuggestionQuery): string[] {
-  const disciplineKey = query.disciplineKey ?? query.disciplineCode;
+  const disciplineKey = query.disciplineKey;
   if (!disciplineKey) return [];
   const info = query.niveau ? niveauInfo[query.niveau] : undefined;
   if (info && ((query.cycle && query.cycle !== info.cycle) || (query.degre && query.degre !== info.degre))) {
