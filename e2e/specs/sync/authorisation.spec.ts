@@ -55,14 +55,14 @@ test('a teacher edits its discipline, is refused on another, and a read-only rol
   for (const c of [teacher, observer, fresh, reader]) c.destroy();
 });
 
-test('a family account, or nobody, cannot open a live document', async () => {
+test('a family account, nobody, or another site cannot open a live document', async () => {
   const family = await signIn(baseURL, accounts.familleMartin);
   const maths = await signIn(baseURL, accounts.profMaths);
   const workspace = await workspaceOf(maths, '4e A');
-  const statusOf = (cookie?: string) =>
+  const statusOf = (cookie?: string, origin?: string) =>
     new Promise<number>((resolve, reject) => {
       const socket = new WebSocket(`${baseURL.replace(/^http/, 'ws')}/sync/${workspace.docName}`, {
-        headers: cookie ? { cookie } : {},
+        headers: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
       });
       socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
       socket.on('open', () => {
@@ -74,5 +74,8 @@ test('a family account, or nobody, cannot open a live document', async () => {
   expect(await statusOf(family.cookie)).toBe(404);
   expect(await statusOf()).toBe(401);
   expect(await statusOf(maths.cookie)).toBe(101);
+  expect(await statusOf(maths.cookie, baseURL)).toBe(101);
+  // Another site's page cannot borrow the teacher's cookie.
+  expect(await statusOf(maths.cookie, 'https://autre-site.example')).toBe(403);
   expect((await fetch(`${baseURL}/api/classes`)).status).toBe(401);
 });

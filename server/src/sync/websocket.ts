@@ -33,6 +33,12 @@ export function attachSyncEndpoint(
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(SYNC_PATH_PREFIX)) return; // not ours: another handler may take it
     const docName = decodeURIComponent(url.pathname.slice(SYNC_PATH_PREFIX.length));
+    // A page of another site must not open a socket with the user's cookie (cross-site WebSocket hijacking):
+    // browsers always send Origin on a WebSocket handshake, and ours is the app's own origin.
+    const origin = request.headers.origin;
+    if (origin && !sameHost(origin, request.headers.host)) {
+      return reject(socket, 403, 'Origine non autorisée');
+    }
     let decision: Awaited<ReturnType<SyncAuthenticator>>;
     try {
       decision = await options.authenticate(request, docName);
@@ -98,6 +104,14 @@ function serve(ws: WebSocket, room: Room, session: SyncSession, rooms: Rooms): v
   }, 30_000);
   ping.unref();
   ws.on('close', () => clearInterval(ping));
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 function toBytes(data: ArrayBuffer | Buffer | Buffer[]): Uint8Array {
