@@ -79,3 +79,25 @@ test('a family account, nobody, or another site cannot open a live document', as
   expect(await statusOf(maths.cookie, 'https://autre-site.example')).toBe(403);
   expect((await fetch(`${baseURL}/api/classes`)).status).toBe(401);
 });
+
+test('signing out closes the live documents opened with that session', async () => {
+  const maths = await signIn(baseURL, accounts.profMaths);
+  const other = await signIn(baseURL, accounts.profMaths);
+  const workspace = await workspaceOf(maths, '4e A');
+  const open = (cookie: string) =>
+    new Promise<WebSocket>((resolve, reject) => {
+      const socket = new WebSocket(`${baseURL.replace(/^http/, 'ws')}/sync/${workspace.docName}`, {
+        headers: { cookie },
+      });
+      socket.on('open', () => resolve(socket));
+      socket.on('error', reject);
+    });
+  const [signedOut, stillIn] = await Promise.all([open(maths.cookie), open(other.cookie)]);
+  const closed = new Promise<number>((resolve) => signedOut.on('close', (code) => resolve(code)));
+  await fetch(`${baseURL}/api/auth/logout`, { method: 'POST', headers: { cookie: maths.cookie } });
+  expect(await closed).toBe(4401);
+  // The same teacher's other session (another browser) stays connected.
+  await new Promise((r) => setTimeout(r, 300));
+  expect(stillIn.readyState).toBe(WebSocket.OPEN);
+  stillIn.close();
+});

@@ -9,7 +9,7 @@ import type { AppEnv } from '../env.js';
 import { AppError } from '../errors.js';
 import { requireActor } from './middleware.js';
 import { signIn } from './service.js';
-import { closeSession, SESSION_COOKIE, SESSION_DAYS } from './sessions.js';
+import { closeSession, SESSION_COOKIE, SESSION_DAYS, sessionKeyOf } from './sessions.js';
 
 const LoginBody = z.object({ login: z.string().min(1).max(200), password: z.string().min(1).max(500) });
 
@@ -32,7 +32,12 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post('/logout', async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
-    if (token) await closeSession(c.var.services.database.db, token);
+    if (token) {
+      await closeSession(c.var.services.database.db, token);
+      // Live documents opened with this session close too: signing out ends every access at once.
+      const key = sessionKeyOf(token);
+      await c.var.services.rooms.disconnect((session) => session.sessionKey === key, 'Session terminée.');
+    }
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
   });

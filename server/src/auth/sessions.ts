@@ -10,6 +10,11 @@ import { sessions } from '../db/schema.js';
 export const SESSION_COOKIE = 'livret_session';
 export const SESSION_DAYS = 30;
 
+/** The key of a session in the database (and in open sync connections): the SHA-256 of its token. */
+export function sessionKeyOf(token: string): string {
+  return digest(token);
+}
+
 function digest(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }

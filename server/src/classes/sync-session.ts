@@ -8,7 +8,7 @@ import { canWriteCell } from '@livret/domain';
 import { lockedStudentIds, parseClassDocName } from '@livret/domain/doc';
 import { displayName, loadActor } from '../access/actor.js';
 import { findClassScope } from '../access/class-scope.js';
-import { sessionAccount, tokenFromCookieHeader } from '../auth/sessions.js';
+import { sessionAccount, sessionKeyOf, tokenFromCookieHeader } from '../auth/sessions.js';
 import type { Services } from '../env.js';
 import type { SyncSession, Verdict } from '../sync/room.js';
 import type { SyncAuthenticator } from '../sync/websocket.js';
@@ -23,7 +23,8 @@ export async function authenticateSync(
   docName: string,
 ): ReturnType<SyncAuthenticator> {
   const db = services.database.db;
-  const accountId = await sessionAccount(db, tokenFromCookieHeader(request.headers.cookie), services.now());
+  const token = tokenFromCookieHeader(request.headers.cookie);
+  const accountId = await sessionAccount(db, token, services.now());
   const actor = accountId ? await loadActor(db, accountId) : undefined;
   if (!actor) return { ok: false, status: 401, message: 'Veuillez vous connecter.' };
   const ids = parseClassDocName(docName);
@@ -37,6 +38,7 @@ export async function authenticateSync(
   const disciplineIds = new Set(context.disciplines.map((d) => d.id));
   const session: SyncSession = {
     accountId: actor.accountId,
+    ...(token ? { sessionKey: sessionKeyOf(token) } : {}),
     displayName: displayName(actor),
     judge(touches, doc): Verdict {
       const locked = lockedStudentIds(doc);

@@ -37,6 +37,8 @@ export type Verdict = { ok: true } | { ok: false; code: RefusalCode; message: st
 /** Who is connected, as the server knows it, and what they may write. */
 export interface SyncSession {
   readonly accountId: string;
+  /** The sign-in session it was opened with (the SHA-256 of its token), to close it at logout. */
+  readonly sessionKey?: string;
   readonly displayName: string;
   /** Judges the cells an update touches, against the room's current document. */
   judge(touches: Touch[], doc: Y.Doc): Verdict;
@@ -166,6 +168,13 @@ export class Room {
     connection.send(writeSyncStep2(this.doc));
     const present = [...this.awareness.getStates().keys()];
     if (present.length > 0) connection.send(writeAwareness(this.awareness, present));
+  }
+
+  /** Closes the connections whose session matches (signed out): they must sign in again to reconnect. */
+  disconnect(matches: (session: SyncSession) => boolean, reason: string): void {
+    for (const connection of [...this.connections.keys()]) {
+      if (matches(connection.session)) connection.close(CloseCode.unauthorized, reason);
+    }
   }
 
   /** Removes a connection and its presence. */

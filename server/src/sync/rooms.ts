@@ -3,7 +3,7 @@
  * released some time after its last connection leaves, after a compaction of its update log. Nothing here
  * is state that Postgres cannot rebuild: a room is a cache of its update log.
  */
-import { defaultLimits, Room, type RoomLimits, type UpdateLog } from './room.js';
+import { defaultLimits, Room, type RoomLimits, type SyncSession, type UpdateLog } from './room.js';
 
 export interface RoomsOptions {
   log: UpdateLog;
@@ -35,6 +35,12 @@ export class Rooms {
     }
     this.cancelIdle(docName);
     return room;
+  }
+
+  /** Closes, in every open room, the connections whose session matches (see `Room.disconnect`). */
+  async disconnect(matches: (session: SyncSession) => boolean, reason: string): Promise<void> {
+    const rooms = await Promise.allSettled(this.loading.values());
+    for (const room of rooms) if (room.status === 'fulfilled') room.value.disconnect(matches, reason);
   }
 
   /** Tells the registry a connection left; schedules the release of an empty room. */
