@@ -216,7 +216,7 @@ describe.each(testEngines())('LSU import and export on %s', (engine) => {
       expect(rejected).toHaveLength(1);
       expect(rejected[0].reasons.join()).toMatch(/Élève inconnu/);
       const integrated = job.report.students.find((s: any) => s.status === 'integre');
-      expect(integrated.warnings.join()).toMatch(/Ces enseignants ne peuvent consulter le bilan de l’élève/);
+      expect(integrated.warnings.join()).toMatch(/Ces enseignants ne peuvent consulter le bilan de l'élève/);
       const rows = await fresh.services.database.db.select().from(imports).where(eq(imports.id, job.id));
       expect(rows[0]?.report).toBeTruthy();
     } finally {

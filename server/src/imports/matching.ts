@@ -120,7 +120,7 @@ export function matchBilan(
     }
     if (blind.length > 0) {
       warnings.push(
-        `Ces enseignants ne peuvent consulter le bilan de l’élève : ${[...new Set(blind)].join(', ')}.`,
+        `Ces enseignants ne peuvent consulter le bilan de l'élève : ${[...new Set(blind)].join(', ')}.`,
       );
     }
   }
