@@ -12,6 +12,7 @@ import { createApp } from './app.js';
 import { authenticateSync } from './classes/sync-session.js';
 import { type Database, migrate, openDatabase } from './db/client.js';
 import type { Services } from './env.js';
+import { failInterruptedImports } from './imports/service.js';
 import { seedDemoSchool } from './seed/index.js';
 import { Rooms } from './sync/rooms.js';
 import { compactDocument, postgresUpdateLog } from './sync/update-log.js';
@@ -42,6 +43,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await migrate(database);
   const now = options.now ?? (() => new Date());
   if (options.seed !== false) await seedDemoSchool(database.db, { now: now() });
+  await failInterruptedImports(database.db, now());
 
   const rooms = new Rooms({
     log: postgresUpdateLog(database.db),

@@ -5,12 +5,13 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Actor } from '../access/actor.js';
 import { isUuid } from '../access/class-scope.js';
+import type { Db } from '../db/client.js';
 import { accounts, imports } from '../db/schema.js';
 import type { Services } from '../env.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { progressOf } from './progress.js';
 import { runImport } from './run-import.js';
-import { type ImportJob, type ImportMode, ImportReportSchema } from './schemas.js';
+import { type ImportJob, type ImportMode, type ImportReport, ImportReportSchema } from './schemas.js';
 
 /** The school whose direction the actor is part of (the first, when it heads several). */
 export function directedSchoolId(actor: Actor): string {
@@ -48,6 +49,28 @@ export async function startImport(
     runImport(services, actor, { importId: id, schoolId, mode: input.mode, bytes: input.bytes }),
   );
   return { id, done };
+}
+
+/**
+ * At start: an import still marked running was cut off by a stop of the server. Its transaction never committed
+ * (nothing of it was written), so it is marked failed, with a report that says so.
+ */
+export async function failInterruptedImports(db: Db, now: Date): Promise<void> {
+  const report: ImportReport = {
+    summary: { integrated: 0, rejected: 0, warnings: 0 },
+    warnings: [],
+    fileIssues: [
+      {
+        element: 'fichier',
+        reason: 'Le serveur s’est arrêté pendant cet import : rien n’a été enregistré. Relancez l’import.',
+      },
+    ],
+    students: [],
+  };
+  await db
+    .update(imports)
+    .set({ status: 'failed', report, finishedAt: now })
+    .where(eq(imports.status, 'running'));
 }
 
 /** The school's imports, newest first. */
