@@ -13,7 +13,7 @@ export { type CollegeExportInput, collegeFileFromFrozen, markToXml } from './map
 export { bilansOfCollegeFile, markOfXml } from './mapping/college-import.js';
 export { bilansOfEcoleFile, type EcoleExportInput, ecoleFileFromFrozen } from './mapping/ecole.js';
 export * from './mapping/imported-bilan.js';
-export { type LsuFile, type ReadResult, readLsuFile } from './read.js';
+export { type LsuFile, type ReadResult, readLsuFile, readLsuRecords } from './read.js';
 export {
   COLLEGE_VERSIONS,
   type Degre,

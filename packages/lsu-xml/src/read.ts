@@ -63,10 +63,36 @@ export function readLsuFile(
   const checked = validateAgainstSchema(typeof input === 'string' ? text : input, options.degre);
   if (!checked.ok) return checked;
 
+  return recordsOf(text, options.degre, checked.schemaVersion);
+}
+
+/**
+ * The second half of `readLsuFile`, for a caller that runs `validateAgainstSchema` on the same bytes at the
+ * same time (in another thread: the two take about as long) and only uses these records once the schema said
+ * yes. Alone, it would accept a file the XSD refuses; it still refuses what `decodeLsuText` refuses.
+ * @example const [schema, records] = await Promise.all([validateIn(workerA), readRecordsIn(workerB)]);
+ */
+export function readLsuRecords(
+  input: Uint8Array | string,
+  options: { degre: Degre; maxBytes?: number },
+): ReadResult<LsuFile> {
+  const decoded = decodeLsuText(input, options);
+  if (!decoded.ok) return decoded;
+  const version =
+    /<(?:[\w-]+:)?lsun-bilans\b[^>]*?\sschemaVersion\s*=\s*["']([^"']*)["']/.exec(decoded.text)?.[1] ?? '';
+  try {
+    return recordsOf(decoded.text, options.degre, version);
+  } catch (error) {
+    // Only a file the schema refuses can get here; its validation gives the user the real reasons.
+    return { ok: false, issues: [{ element: 'fichier', reason: `Lecture impossible : ${String(error)}` }] };
+  }
+}
+
+function recordsOf(text: string, degre: Degre, schemaVersion: string): ReadResult<LsuFile> {
   // Element positions cost as much as the parse itself: they are only captured to place a problem, on a
   // second reading of a file that has one.
-  const first = readRecords(text, options.degre, checked.schemaVersion, false);
-  return first.ok ? first : readRecords(text, options.degre, checked.schemaVersion, true);
+  const first = readRecords(text, degre, schemaVersion, false);
+  return first.ok ? first : readRecords(text, degre, schemaVersion, true);
 }
 
 function readRecords(

@@ -1,6 +1,6 @@
-/** Worker entry (bundled as dist/import-reader.js): reads one LSU file and posts its bilans back. */
+/** Worker entry (bundled as dist/import-reader.js): one reading task on one LSU file, posted back. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readBilans } from './read-off-thread.js';
+import { type ReaderTask, runReaderTask } from './read-off-thread.js';
 
-const { bytes, degre } = workerData as { bytes: Uint8Array; degre: '1D' | '2D' };
-parentPort?.postMessage(readBilans(bytes, degre));
+const { bytes, degre, task } = workerData as { bytes: Uint8Array; degre: '1D' | '2D'; task: ReaderTask };
+parentPort?.postMessage(runReaderTask(bytes, degre, task));
