@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { bilanDocument, bilanFileName, bilansDocument, parseFrozenBilan, renderPdf } from './index.js';
+import {
+  collegeBilan,
+  ecoleBilan,
+  finDeCycle4Bilan,
+  pdfFonts,
+  pdfInfo,
+  pdfPages,
+  pdfText,
+  sampleHash,
+  schoolBilans,
+} from './testing/index.js';
+
+describe('a printed bilan', () => {
+  it('is byte-identical every time it is printed from the same frozen bilan', async () => {
+    for (const bilan of [collegeBilan(), ecoleBilan(), finDeCycle4Bilan()]) {
+      const first = await renderPdf(bilanDocument({ bilan, hash: sampleHash }));
+      const second = await renderPdf(bilanDocument({ bilan: structuredClone(bilan), hash: sampleHash }));
+      expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    }
+  });
+
+  it('carries the school, student, period and hash in its metadata, dated by the freezing', async () => {
+    const bilan = collegeBilan();
+    const info = pdfInfo(await renderPdf(bilanDocument({ bilan, hash: sampleHash })));
+    expect(info.Title).toBe('Bilan périodique — Lucas MARTIN — Trimestre 1 2026-2027');
+    expect(info.Author).toBe('Collège Jean Moulin');
+    expect(info.Producer).toBe('Livret');
+    expect(info.Creator).toBe('Livret');
+    expect(info.LivretSha256).toBe(sampleHash);
+    expect(info.LivretSchool).toBe('Collège Jean Moulin (0382032C)');
+    expect(info.LivretStudent).toBe('Lucas MARTIN');
+    expect(info.LivretPeriod).toBe('Trimestre 1 2026-2027');
+    expect(info.Subject).toContain(`SHA-256 ${sampleHash}`);
+    expect(info.CreationDate).toContain('Nov 27 17:30:00 2026');
+    expect(info.ModDate).toContain('Nov 27 17:30:00 2026');
+  });
+
+  it('embeds its fonts, which have every French character', async () => {
+    const bilan = collegeBilan({
+      synthese: 'Œuvre, cœur, « guillemets », l’apostrophe, où, ça, Noël, maïs, Ÿ.',
+    });
+    const bytes = await renderPdf(bilanDocument({ bilan, hash: sampleHash }));
+    const fonts = pdfFonts(bytes);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.every((f) => f.embedded && f.name.includes('LiberationSans'))).toBe(true);
+    expect(pdfText(bytes)).toContain('Œuvre, cœur, « guillemets », l’apostrophe, où, ça, Noël, maïs, Ÿ.');
+  });
+
+  it('reads stored content of either kind and refuses anything else', () => {
+    expect(parseFrozenBilan(JSON.parse(JSON.stringify(collegeBilan()))).format).toBe(
+      'livret/bilan-periodique',
+    );
+    expect(parseFrozenBilan(JSON.parse(JSON.stringify(finDeCycle4Bilan()))).format).toBe(
+      'livret/bilan-fin-cycle',
+    );
+    expect(() => parseFrozenBilan({ format: 'livret/bilan-periodique' })).toThrow();
+    expect(bilanFileName(collegeBilan())).toBe('martin-lucas-3e-a-trimestre-1-2026.pdf');
+  });
+});
+
+describe('a batch of bilans in one document', () => {
+  it('starts each student on a new page, with its own footer and page numbers', async () => {
+    const bilans = schoolBilans(3);
+    const bytes = await renderPdf(
+      bilansDocument(
+        bilans.map((bilan) => ({ bilan, hash: sampleHash })),
+        { title: 'Bilans — 3e A — Trimestre 1', author: 'Collège Jean Moulin' },
+      ),
+    );
+    const pages = pdfPages(bytes);
+    let page = 0;
+    for (const bilan of bilans) {
+      const name = `${bilan.student.firstName} ${bilan.student.lastName.toUpperCase()}`;
+      // The first page of the student's part: the heading block, and «page 1/n» in its footer.
+      expect(pages[page]).toContain(`Bilan périodique — Trimestre 1`);
+      expect(pages[page]).toContain(name);
+      const count = Number(/page 1\/(\d+)/.exec(pages[page]!)?.[1]);
+      expect(count).toBeGreaterThanOrEqual(2);
+      for (let i = 1; i <= count; i++) {
+        expect(pages[page + i - 1]).toContain(`${name} · Trimestre 1 2026-2027`);
+        expect(pages[page + i - 1]).toContain(`page ${i}/${count}`);
+      }
+      page += count;
+    }
+    expect(page).toBe(pages.length);
+    expect(pdfInfo(bytes).Title).toBe('Bilans — 3e A — Trimestre 1');
+  });
+});
