@@ -18,6 +18,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   unique,
@@ -477,4 +478,42 @@ export const importedSyntheses = pgTable(
       .references(() => imports.id),
   },
   (t) => [primaryKey({ columns: [t.studentId, t.periodId] })],
+);
+
+/**
+ * Éditions (PDF of the locked bilans of a class, a period or the school): one row per job, its progress while it
+ * runs, and the file it made (one merged PDF, or a zip of one PDF per student), kept a week. Cancelling sets the
+ * status; the job sees it at its next progress write and stops.
+ */
+export const editions = pgTable(
+  'editions',
+  {
+    id: id(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => accounts.id),
+    classId: uuid('class_id').references(() => classes.id),
+    periodId: uuid('period_id').references(() => periods.id),
+    format: text('format').notNull(),
+    status: text('status').notNull(),
+    /** Number of bilans in the édition. */
+    total: integer('total').notNull(),
+    /** 0 to 1. */
+    progress: real('progress').notNull().default(0),
+    step: text('step').notNull(),
+    fileName: text('file_name').notNull(),
+    file: bytea('file'),
+    error: text('error'),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [
+    check('editions_format', sql`${t.format} in ('pdf', 'zip')`),
+    check('editions_status', sql`${t.status} in ('running', 'done', 'failed', 'cancelled')`),
+    index('editions_school').on(t.schoolId, t.createdAt),
+  ],
 );
