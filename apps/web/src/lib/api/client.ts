@@ -7,6 +7,8 @@ import type {
   ClassSummary,
   FamilyBilan,
   FamilyBilanSummary,
+  ImportJob,
+  ImportMode,
   LockResult,
   Me,
   Workspace,
@@ -23,17 +25,24 @@ export class ApiError extends Error {
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let response: Response;
+  const response = await send(path, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await readJson(response)) as T;
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
   try {
-    response = await fetch(path, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-    });
+    return await fetch(path, { ...init, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'offline', 'Serveur injoignable : vérifiez votre connexion.');
   }
+}
+
+/** The answer's JSON, or the server's `{ code, message }` as an ApiError. */
+async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
   let data: unknown = null;
   try {
@@ -49,7 +58,20 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       typeof body.message === 'string' ? body.message : fallbackMessage(response.status),
     );
   }
-  return data as T;
+  return data;
+}
+
+/** A file the server sends as an attachment, with the name it gives. */
+async function download(path: string): Promise<{ blob: Blob; fileName: string; warnings: string[] }> {
+  const response = await send(path, { method: 'GET' });
+  if (!response.ok) await readJson(response);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const warnings = response.headers.get('x-export-warnings');
+  return {
+    blob: await response.blob(),
+    fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'export.xml',
+    warnings: warnings ? (JSON.parse(decodeURIComponent(warnings)) as string[]) : [],
+  };
 }
 
 /** When the server sent no `{code, message}` body (a proxy error, say). */
@@ -84,4 +106,18 @@ export const api = {
   visa: (versionId: string) =>
     request<{ visa: { at: string } }>('POST', `/api/family/bilans/${id(versionId)}/visa`),
   pdfUrl: (versionId: string) => `/api/family/bilans/${id(versionId)}/pdf`,
+  /** Sends an LSU file; the import runs on the server, follow it with `importJob`. */
+  startImport: async (file: File, mode: ImportMode) => {
+    const form = new FormData();
+    form.set('mode', mode);
+    form.set('file', file);
+    return (await readJson(await send('/api/imports', { method: 'POST', body: form }))) as { id: string };
+  },
+  imports: () => request<ImportJob[]>('GET', '/api/imports'),
+  importJob: (importId: string) => request<ImportJob>('GET', `/api/imports/${id(importId)}`),
+  /** The locked bilans as an LSU file (a class and period, a period, or the whole school). */
+  exportLsu: (scope: { classId?: string; periodId?: string }) => {
+    const query = new URLSearchParams(Object.entries(scope).filter(([, v]) => v) as [string, string][]);
+    return download(`/api/exports/lsu${query.size ? `?${query}` : ''}`);
+  },
 };

@@ -75,3 +75,33 @@ export interface FamilyBilan {
   frozenAt: string;
   visa: { at: string } | null;
 }
+
+/** LSU import (mirrors server/src/imports/schemas.ts, the source of truth). */
+export type ImportMode = 'sconet-notes' | 'editeurs';
+
+export interface ImportReport {
+  summary: { integrated: number; rejected: number; warnings: number };
+  warnings: string[];
+  fileIssues: { element: string; line?: number; reason: string }[];
+  students: {
+    eleve: string;
+    division: string;
+    bilan: string;
+    status: 'integre' | 'rejete';
+    reasons: string[];
+    warnings: string[];
+  }[];
+}
+
+export interface ImportJob {
+  id: string;
+  fileName: string;
+  mode: ImportMode;
+  status: 'running' | 'done' | 'failed';
+  progress: number;
+  step: string;
+  createdAt: string;
+  finishedAt: string | null;
+  createdBy: string;
+  report: ImportReport | null;
+}
