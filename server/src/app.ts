@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { authRoutes, meRoutes } from './auth/routes.js';
 import { classRoutes } from './classes/routes.js';
+import { editionRoutes } from './editions/routes.js';
 import type { AppEnv, Services } from './env.js';
 import { onError } from './errors.js';
 import { exportRoutes } from './exports/routes.js';
@@ -20,7 +21,8 @@ export function createApp(services: Services) {
     .route('/classes', classRoutes)
     .route('/family', familyRoutes)
     .route('/imports', importRoutes)
-    .route('/exports', exportRoutes);
+    .route('/exports', exportRoutes)
+    .route('/editions', editionRoutes);
 
   return new Hono<AppEnv>()
     .use(async (c, next) => {

@@ -8,6 +8,7 @@ declare module 'pdfmake' {
     setFonts(fonts: Record<string, Record<string, string>>): void;
     setUrlAccessPolicy(policy: (url: string) => boolean): void;
     setLocalAccessPolicy(policy: (path: string) => boolean): void;
+    setProgressCallback(callback: ((fraction: number) => void) | undefined): void;
     createPdf(definition: unknown): OutputDocument;
   };
   export default pdfmake;

@@ -14,9 +14,9 @@ export const familyRoutes = new Hono<AppEnv>()
   .get('/bilans/:versionId/pdf', async (c) => {
     const bilan = await getFamilyBilan(c.var.services.database.db, c.var.actor, c.req.param('versionId'));
     const pdf = await renderBilanPdf(bilan.content, { hash: bilan.hash });
-    return c.body(new Uint8Array(pdf), 200, {
+    return c.body(new Uint8Array(pdf.bytes), 200, {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="bilan-${bilan.versionId}.pdf"`,
+      'Content-Disposition': `attachment; filename="${pdf.fileName}"`,
     });
   })
   .post('/bilans/:versionId/visa', async (c) => {
