@@ -5,6 +5,8 @@
 import type {
   Account,
   ClassSummary,
+  EditionFormat,
+  EditionJob,
   FamilyBilan,
   FamilyBilanSummary,
   ImportJob,
@@ -120,4 +122,11 @@ export const api = {
     const query = new URLSearchParams(Object.entries(scope).filter(([, v]) => v) as [string, string][]);
     return download(`/api/exports/lsu${query.size ? `?${query}` : ''}`);
   },
+  /** Starts a PDF édition (a class and period, a period, or the whole school); follow it with `edition`. */
+  startEdition: (input: { classId?: string; periodId?: string; format: EditionFormat }) =>
+    request<{ id: string }>('POST', '/api/editions', input),
+  editions: () => request<EditionJob[]>('GET', '/api/editions'),
+  edition: (editionId: string) => request<EditionJob>('GET', `/api/editions/${id(editionId)}`),
+  cancelEdition: (editionId: string) => request<EditionJob>('POST', `/api/editions/${id(editionId)}/cancel`),
+  editionFileUrl: (editionId: string) => `/api/editions/${id(editionId)}/file`,
 };

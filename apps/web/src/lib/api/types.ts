@@ -105,3 +105,22 @@ export interface ImportJob {
   createdBy: string;
   report: ImportReport | null;
 }
+
+/** PDF éditions (mirrors server/src/editions/schemas.ts, the source of truth). */
+export type EditionFormat = 'pdf' | 'zip';
+
+export interface EditionJob {
+  id: string;
+  format: EditionFormat;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  progress: number;
+  step: string;
+  total: number;
+  scope: string;
+  fileName: string;
+  size: number | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  createdBy: string;
+}
