@@ -120,6 +120,7 @@ describe.each(testEngines())('éditions on %s', (engine) => {
     expect(started.status).toBe(202);
     const job = await finished(started.body.id);
     expect(job).toMatchObject({ status: 'done', progress: 1, total: 4, format: 'pdf', step: 'Terminé' });
+    expect(job.scope).toBe('4e A — Trimestre 1');
     expect(job.fileName).toBe('bilans-4e-a-trimestre-1.pdf');
     const { response, bytes } = await download(job.id);
     expect(response.headers.get('content-type')).toBe('application/pdf');
@@ -138,7 +139,12 @@ describe.each(testEngines())('éditions on %s', (engine) => {
   it('prints a period of the school as a zip of one PDF per student', async () => {
     const started = await t.call('POST', '/api/editions', direction, { periodId: period.id, format: 'zip' });
     const job = await finished(started.body.id);
-    expect(job).toMatchObject({ status: 'done', total: 4, format: 'zip' });
+    expect(job).toMatchObject({
+      status: 'done',
+      total: 4,
+      format: 'zip',
+      scope: 'Trimestre 1 — tout l’établissement',
+    });
     const { response, bytes } = await download(job.id);
     expect(response.headers.get('content-type')).toBe('application/zip');
     const files = unzipSync(bytes);

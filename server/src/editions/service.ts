@@ -5,7 +5,7 @@
 import { and, desc, eq, getTableColumns, lt, sql } from 'drizzle-orm';
 import type { Actor } from '../access/actor.js';
 import { isUuid } from '../access/class-scope.js';
-import { accounts, bilanVersions, classes, editions } from '../db/schema.js';
+import { accounts, bilanVersions, classes, editions, periods } from '../db/schema.js';
 import type { Services } from '../env.js';
 import { AppError, notFound } from '../errors.js';
 import { directedSchoolId } from '../imports/service.js';
@@ -85,14 +85,21 @@ function selectJobs(services: Services) {
       size: sql<number | null>`octet_length(${editions.file})`,
       by: { firstName: accounts.firstName, lastName: accounts.lastName },
       classLabel: classes.label,
+      periodLabel: periods.label,
     })
     .from(editions)
     .innerJoin(accounts, eq(accounts.id, editions.createdBy))
     .leftJoin(classes, eq(classes.id, editions.classId))
+    .leftJoin(periods, eq(periods.id, editions.periodId))
     .$dynamic();
 }
 
 type JobRow = Awaited<ReturnType<ReturnType<typeof selectJobs>['execute']>>[number];
+
+function scopeLabel(classLabel: string | null, periodLabel: string | null): string {
+  if (classLabel) return periodLabel ? `${classLabel} — ${periodLabel}` : `${classLabel} — toute l’année`;
+  return periodLabel ? `${periodLabel} — tout l’établissement` : 'Tout l’établissement';
+}
 
 function jobOf(services: Services, row: JobRow): EditionJob {
   const { job } = row;
@@ -105,7 +112,7 @@ function jobOf(services: Services, row: JobRow): EditionJob {
     progress: job.progress,
     step: stale ? 'Interrompue' : job.status === 'cancelled' ? 'Annulée' : job.step,
     total: job.total,
-    scope: job.fileName.replace(/^bilans-|\.(pdf|zip)$/g, ''),
+    scope: scopeLabel(row.classLabel, row.periodLabel),
     fileName: job.fileName,
     size: row.size === null ? null : Number(row.size),
     error: stale ? 'L’édition a été interrompue (arrêt du serveur) ; relancez-la.' : job.error,
