@@ -11,18 +11,11 @@ import {
   validateAgainstSchema,
   writeLsuFile,
 } from '@livret/lsu-xml';
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../access/actor.js';
 import { isUuid } from '../access/class-scope.js';
-import {
-  accounts,
-  bilanStates,
-  bilanVersions,
-  classes,
-  schools,
-  schoolYears,
-  students,
-} from '../db/schema.js';
+import { accounts, schools, students } from '../db/schema.js';
+import { selectBilans } from '../editions/selection.js';
 import type { Services } from '../env.js';
 import { AppError, notFound } from '../errors.js';
 import { directedSchoolId } from '../imports/service.js';
@@ -42,62 +35,19 @@ export async function exportLsu(
   const schoolId = directedSchoolId(actor);
   for (const id of [scope.classId, scope.periodId])
     if (id !== undefined && !isUuid(id)) throw notFound('Classe ou période introuvable.');
-  const [school] = await db.select().from(schools).where(eq(schools.id, schoolId));
-  const [year] = await db
-    .select()
-    .from(schoolYears)
-    .where(eq(schoolYears.schoolId, schoolId))
-    .orderBy(desc(schoolYears.millesime))
-    .limit(1);
-  if (!school || !year) throw notFound('Établissement introuvable.');
-  const yearClasses = await db
-    .select({ id: classes.id })
-    .from(classes)
-    .where(eq(classes.schoolYearId, year.id));
-  const classIds = scope.classId
-    ? yearClasses.filter((c) => c.id === scope.classId).map((c) => c.id)
-    : yearClasses.map((c) => c.id);
-  if (classIds.length === 0) throw notFound('Classe introuvable.');
-
-  const periodic = await db
-    .select({ content: bilanVersions.content })
-    .from(bilanStates)
-    .innerJoin(bilanVersions, eq(bilanVersions.id, bilanStates.currentVersionId))
-    .where(
-      and(
-        eq(bilanStates.status, 'locked'),
-        inArray(bilanVersions.classId, classIds),
-        ...(scope.periodId ? [eq(bilanStates.periodId, scope.periodId)] : []),
-      ),
-    );
-  const cycles = scope.periodId
-    ? []
-    : await db
-        .selectDistinctOn([bilanVersions.studentId], { content: bilanVersions.content })
-        .from(bilanVersions)
-        .where(
-          and(
-            eq(bilanVersions.kind, 'fin-de-cycle'),
-            isNull(bilanVersions.periodId),
-            inArray(bilanVersions.classId, classIds),
-          ),
-        )
-        .orderBy(bilanVersions.studentId, desc(bilanVersions.version));
-  if (periodic.length === 0 && cycles.length === 0) {
+  // The same selection as an édition: current locked versions, and the bilans de fin de cycle for a whole year.
+  const selection = await selectBilans(services, schoolId, scope);
+  const contents = selection.bilans.map((b) => b.content as { format: string });
+  const bilans = contents.filter((c) => c.format === 'livret/bilan-periodique') as FrozenBilanPeriodique[];
+  const finsDeCycle = contents.filter((c) => c.format === 'livret/bilan-fin-cycle') as FrozenBilanFinCycle[];
+  if (bilans.length === 0 && finsDeCycle.length === 0) {
     throw notFound('Aucun bilan verrouillé à exporter pour ce choix.');
   }
-  const bilans = periodic
-    .map((p) => p.content as FrozenBilanPeriodique)
-    .sort(
-      (a, b) =>
-        a.class.code.localeCompare(b.class.code) ||
-        a.period.indice - b.period.indice ||
-        a.student.lastName.localeCompare(b.student.lastName),
-    );
-  const finsDeCycle = cycles.map((c) => c.content as FrozenBilanFinCycle);
+  const [school] = await db.select().from(schools).where(eq(schools.id, schoolId));
+  const kind = school!.kind as '1D' | '2D';
 
   let result: ReturnType<typeof collegeFileFromFrozen> | ReturnType<typeof ecoleFileFromFrozen>;
-  if (school.kind === '2D') {
+  if (kind === '2D') {
     const studentIds = [...new Set([...bilans, ...finsDeCycle].map((b) => b.student.id))];
     const idBe = new Map(
       (
@@ -121,20 +71,20 @@ export async function exportLsu(
         : [],
     );
     result = collegeFileFromFrozen({
-      uai: school.uai,
+      uai: school!.uai,
       idBe: (id) => idBe.get(id),
       idSts: (id) => idSts.get(id) ?? (id.startsWith('sts:') ? Number(id.slice(4)) : undefined),
       bilans,
       cycles: finsDeCycle,
     });
   } else {
-    result = ecoleFileFromFrozen({ uai: school.uai, bilans, cycles: finsDeCycle });
+    result = ecoleFileFromFrozen({ uai: school!.uai, bilans, cycles: finsDeCycle });
   }
   if (result.file.donnees.bilansPeriodiques.length === 0 && result.file.donnees.bilansCycle.length === 0) {
     throw new AppError('conflict', `Aucun bilan ne peut être exporté : ${result.warnings.join(' ')}`);
   }
   const xml = writeLsuFile(result.file);
-  const checked = validateAgainstSchema(xml, school.kind as '1D' | '2D');
+  const checked = validateAgainstSchema(xml, kind);
   if (!checked.ok) {
     throw new AppError(
       'conflict',
@@ -142,6 +92,7 @@ export async function exportLsu(
       checked.issues,
     );
   }
-  const fileName = `lsu-${school.uai}-${year.millesime}${scope.classId ? '-classe' : ''}${scope.periodId ? '-periode' : ''}.xml`;
+  const millesime = (contents[0] as { millesime?: number }).millesime ?? '';
+  const fileName = `lsu-${school!.uai}-${millesime}${scope.classId ? '-classe' : ''}${scope.periodId ? '-periode' : ''}.xml`;
   return { xml, fileName, warnings: result.warnings };
 }
