@@ -23,8 +23,8 @@ export const gridLayout = {
   vLineColor: () => palette.rule,
   paddingLeft: () => 4,
   paddingRight: () => 4,
-  paddingTop: () => 2.5,
-  paddingBottom: () => 2.5,
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
 };
 
 /** A cell spanning `count` columns, followed by the empty placeholders pdfmake expects. */

@@ -105,7 +105,7 @@ function part(item: PrintableBilan): ContentNode {
 }
 
 const styles = {};
-const defaultStyle = { font: FONT_FAMILY, fontSize: 8, lineHeight: 1.08 };
+const defaultStyle = { font: FONT_FAMILY, fontSize: 7.5, lineHeight: 1.05 };
 
 function frame(info: DocumentInfo, content: Content): DocumentDefinition {
   return { info, pageSize: 'A4', pageMargins: [28, 28, 28, 34], content, styles, defaultStyle };

@@ -17,7 +17,7 @@ const CONTENT_WIDTH = 539;
 /** The positioning columns of the class setting, with their headers. */
 function positioningColumns(bilan: FrozenBilanPeriodique): { widths: number[]; labels: string[] } {
   if (bilan.positioning === 'objectifs') {
-    return { widths: [42, 42, 42, 42], labels: levels.map((l) => echelleObjectifs[l]) };
+    return { widths: [39, 39, 39, 39], labels: levels.map((l) => echelleObjectifs[l]) };
   }
   if (bilan.positioning === 'notes-avec-moyenne') {
     return { widths: [46, 46], labels: [L.moyenneEleve, L.moyenneClasse] };
@@ -56,7 +56,7 @@ function labelCell(bilan: FrozenBilanPeriodique, row: DisciplineRow): ContentNod
 
 function elementsCell(elements: readonly string[]): ContentNode {
   if (elements.length === 0) return textCell('');
-  return { ul: elements.map(frenchSpacing), fontSize: 7.5, markerColor: '#555' };
+  return { ul: elements.map(frenchSpacing), fontSize: 7, markerColor: '#555' };
 }
 
 /**
@@ -76,7 +76,7 @@ export function suiviAcquisSection(bilan: FrozenBilanPeriodique): ContentNode {
       th(L.acquisitions, tall),
       ...span(th(L.positionnement), positioning.widths.length),
     ],
-    [{}, {}, {}, ...positioning.labels.map((label) => th(label, { fontSize: 6.5 }))],
+    [{}, {}, {}, ...positioning.labels.map((label) => th(label, { fontSize: 6 }))],
   ];
   const rows: ContentNode[][] = [];
   let parent: string | null = null;

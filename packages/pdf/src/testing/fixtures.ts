@@ -199,31 +199,54 @@ const lastNames = [
   'Mercier',
   'Faure',
 ];
+const subjects = [
+  ['020700', 'Français'],
+  ['061300', 'Mathématiques'],
+  ['042100', 'Histoire-Géographie'],
+  ['030201', 'Anglais (LV1)'],
+  ['030602', 'Espagnol (LV2)'],
+  ['062900', 'SVT'],
+  ['062300', 'Physique-Chimie'],
+  ['070800', 'Technologie'],
+  ['100100', 'EPS'],
+  ['090100', 'Arts plastiques'],
+  ['081300', 'Éducation musicale'],
+] as const;
 
 /**
- * A generated school of `count` collège students (two printed pages each), for the benchmark and batch tests.
- * @example const items = schoolBilans(600);
+ * A generated collège of `count` students in classes of 25, each bilan a realistic two printed pages: eleven
+ * disciplines with two program elements and an appreciation each, the verso with EPI, AP, parcours, a synthèse
+ * and the vie scolaire. For the benchmark and batch tests.
+ * @example const bilans = schoolBilans(600);
  */
 export function schoolBilans(count: number): FrozenBilanPeriodique[] {
-  const template = collegeBilan();
-  return Array.from({ length: count }, (_, i) => ({
-    ...template,
-    class: {
-      ...template.class,
-      id: `class-${Math.floor(i / 25)}`,
-      label: `3e ${String.fromCharCode(65 + (Math.floor(i / 25) % 26))}`,
-    },
-    student: {
-      ...template.student,
-      id: `student-${i}`,
-      firstName: firstNames[i % firstNames.length]!,
-      lastName: `${lastNames[Math.floor(i / 10) % lastNames.length]!}-${i}`,
-    },
-    disciplines: template.disciplines.map((d, j) => ({
-      ...d,
-      appreciation: longText(220 + ((i + j) % 5) * 60, i + j),
-      positionnement: (1 + ((i + j) % 4)) as 1 | 2 | 3 | 4,
-    })),
-    synthese: longText(500, i),
-  }));
+  const template = collegeBilan({ socle: null, competencesNumeriques: null, modalites: [] });
+  const teacher = template.disciplines[0]!.teachers[0]!;
+  return Array.from({ length: count }, (_, i) => {
+    const division = Math.floor(i / 25);
+    return {
+      ...template,
+      class: {
+        ...template.class,
+        id: `class-${division}`,
+        label: `3e ${String.fromCharCode(65 + (division % 26))}${division >= 26 ? division : ''}`,
+      },
+      student: {
+        ...template.student,
+        id: `student-${i}`,
+        firstName: firstNames[i % firstNames.length]!,
+        lastName: `${lastNames[Math.floor(i / 10) % lastNames.length]!}-${i}`,
+      },
+      disciplines: subjects.map(([code, label], j) => ({
+        id: `discipline-${j}`,
+        code,
+        label,
+        teachers: [{ ...teacher, id: `teacher-${j}` }],
+        elements: [longText(70, j), longText(50, j + 4)],
+        appreciation: longText(100 + ((i + j) % 5) * 25, i + j),
+        positionnement: (1 + ((i + j) % 4)) as 1 | 2 | 3 | 4,
+      })),
+      synthese: longText(450, i),
+    };
+  });
 }
