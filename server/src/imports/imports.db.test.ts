@@ -19,7 +19,7 @@ import { bilanVersions, imports } from '../db/schema.js';
 import { appendUpdateIn } from '../sync/update-log.js';
 import { createTestApp, type TestApp } from '../testing/app.js';
 import { testEngines } from '../testing/database.js';
-import { changeOf } from './run-import.js';
+import { changeOf } from './plan.js';
 import { startImport } from './service.js';
 
 /** Frozen content with database ids replaced by natural keys, so two copies of a school compare. */

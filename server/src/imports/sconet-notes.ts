@@ -1,11 +1,16 @@
 /**
  * Sconet-Notes mode: partial data lands in the live document, where the team completes it (domain reference §10).
+ * A locked bilan, or one whose synthèse was typed in the app (it differs from the one imported last time), is
+ * rejected; the imported synthèse is remembered for the next import.
  * Positioning and appreciations are replaced; program elements are added to the class's list, so what the team
  * typed is kept; the synthèse replaces one that was absent or imported before (the caller has already rejected
  * a bilan whose synthèse was typed in the app); the vie scolaire replaces the typed one only when the file has one.
  */
 import {
+  classDocName,
+  getLock,
   getProgramElements,
+  getSynthese,
   insertProgramElement,
   setAppreciation,
   setPositionnement,
@@ -13,9 +18,13 @@ import {
   setVieScolaireField,
 } from '@livret/domain/doc';
 import type { ImportedBilanPeriodique } from '@livret/lsu-xml';
+import { inArray } from 'drizzle-orm';
 import type * as Y from 'yjs';
+import { importedSyntheses } from '../db/schema.js';
+import type { Services } from '../env.js';
 import type { SchoolDirectory } from './directory.js';
 import type { Match } from './matching.js';
+import { type Candidate, changeOf, type DocChange, type Prepared, reject } from './plan.js';
 import type { StudentOutcome } from './schemas.js';
 
 /** Writes one imported bilan into a (scratch copy of a) class document. */
@@ -77,4 +86,72 @@ export function applySconetNotes(
   if (ignored.length > 0) {
     outcome.warnings.push(`Non repris en mode Sconet-Notes, à saisir dans Livret : ${ignored.join(', ')}.`);
   }
+}
+
+/** Prepares a Sconet-Notes import: the live-document changes and the remembered synthèses. */
+export async function prepareSconet(
+  services: Services,
+  directory: SchoolDirectory,
+  candidates: Candidate[],
+): Promise<Prepared> {
+  const db = services.database.db;
+  const periodic = candidates.filter(
+    (c): c is Candidate & { bilan: ImportedBilanPeriodique } => c.bilan.kind === 'periodique',
+  );
+  const studentIds = [...new Set(periodic.map((c) => c.match.student.id))];
+  const previous = studentIds.length
+    ? await db.select().from(importedSyntheses).where(inArray(importedSyntheses.studentId, studentIds))
+    : [];
+  const importedSynthese = new Map(previous.map((p) => [`${p.studentId}|${p.periodId}`, p.text]));
+  const byDoc = new Map<string, typeof periodic>();
+  for (const c of periodic) {
+    const name = classDocName(c.match.klass.id, c.match.period!.id);
+    byDoc.set(name, [...(byDoc.get(name) ?? []), c]);
+  }
+  const accepted: typeof periodic = [];
+  const docUpdates = new Map<string, DocChange>();
+  for (const [name, list] of byDoc) {
+    docUpdates.set(name, (doc) => {
+      const kept = list.filter((c) => {
+        if (getLock(doc, c.match.student.id)) {
+          reject(c.outcome, 'Ce bilan est verrouillé : il ne peut plus recevoir de données importées.');
+          return false;
+        }
+        const typed = getSynthese(doc, c.match.student.id).trim();
+        const last = importedSynthese.get(`${c.match.student.id}|${c.match.period!.id}`);
+        if (typed && typed !== last && typed !== c.bilan.synthese.trim()) {
+          reject(
+            c.outcome,
+            'La synthèse a été saisie dans Livret : le bilan est rejeté pour ne pas l’écraser.',
+          );
+          return false;
+        }
+        return true;
+      });
+      accepted.push(...kept);
+      return changeOf(doc, (scratch) => {
+        for (const c of kept) applySconetNotes(scratch, directory, c.match, c.bilan, c.outcome);
+      });
+    });
+  }
+  return {
+    docUpdates,
+    async write(tx, importId) {
+      for (const c of accepted) {
+        const values = {
+          studentId: c.match.student.id,
+          periodId: c.match.period!.id,
+          text: c.bilan.synthese.trim(),
+          importId,
+        };
+        await tx
+          .insert(importedSyntheses)
+          .values(values)
+          .onConflictDoUpdate({
+            target: [importedSyntheses.studentId, importedSyntheses.periodId],
+            set: values,
+          });
+      }
+    },
+  };
 }
