@@ -34,7 +34,7 @@ test('export, import with a report, a refused file, and a reopened report', asyn
   expect(locked.body.locked).toHaveLength(4);
 
   const { page, context } = await signInPage(browser, accounts.direction);
-  await page.getByRole('link', { name: 'Bilans' }).click();
+  await page.getByRole('link', { name: 'Bilans', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Bilans : import et export LSU' })).toBeVisible();
 
   // Export the class and period.
