@@ -181,6 +181,20 @@ describe.each(testEngines())('éditions on %s', (engine) => {
     const [a, b] = [new Uint8Array(await first), new Uint8Array(await second)];
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     expect(pdfText(a)).toContain(locked[0]!.name);
+    // The same bilan found by student and period (the workspace's link).
+    const byStudent = await t.app.request(
+      `/api/editions/students/${locked[0]!.id}/periods/${period.id}/pdf`,
+      {
+        headers: { cookie: direction },
+      },
+    );
+    expect(Buffer.from(await byStudent.arrayBuffer()).equals(Buffer.from(a))).toBe(true);
+    const unlocked = await t.call(
+      'GET',
+      `/api/editions/students/${locked[0]!.id}/periods/${klass.id}/pdf`,
+      direction,
+    );
+    expect(unlocked.status).toBe(404);
   });
 
   it('is for the direction of the school only, and says when there is nothing to print', async () => {

@@ -10,6 +10,7 @@ import {
   editionFile,
   getEdition,
   listEditions,
+  lockedVersionToPrint,
   startEdition,
   versionToPrint,
 } from './service.js';
@@ -35,6 +36,15 @@ export const editionRoutes = new Hono<AppEnv>()
     return c.body(new Uint8Array(file.bytes), 200, {
       'Content-Type': file.contentType,
       'Content-Disposition': attachment(file.fileName),
+    });
+  })
+  .get('/students/:studentId/periods/:periodId/pdf', async (c) => {
+    const { studentId, periodId } = c.req.param();
+    const { content, hash } = await lockedVersionToPrint(c.var.services, c.var.actor, studentId, periodId);
+    const pdf = await renderBilanPdf(content, { hash });
+    return c.body(new Uint8Array(pdf.bytes), 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': attachment(pdf.fileName),
     });
   })
   .get('/versions/:versionId/pdf', async (c) => {

@@ -5,7 +5,7 @@
 import { and, desc, eq, getTableColumns, lt, sql } from 'drizzle-orm';
 import type { Actor } from '../access/actor.js';
 import { isUuid } from '../access/class-scope.js';
-import { accounts, bilanVersions, classes, editions, periods } from '../db/schema.js';
+import { accounts, bilanStates, bilanVersions, classes, editions, periods } from '../db/schema.js';
 import type { Services } from '../env.js';
 import { AppError, notFound } from '../errors.js';
 import { directedSchoolId } from '../imports/service.js';
@@ -188,5 +188,31 @@ export async function versionToPrint(
     .innerJoin(classes, eq(classes.id, bilanVersions.classId))
     .where(eq(bilanVersions.id, versionId));
   if (!row || row.schoolId !== schoolId) throw notFound('Bilan introuvable.');
+  return { content: row.content, hash: row.hash };
+}
+
+/** The current locked version of a student's bilan for a period, of the actor's school (the workspace's «PDF»). */
+export async function lockedVersionToPrint(
+  services: Services,
+  actor: Actor,
+  studentId: string,
+  periodId: string,
+): Promise<{ content: unknown; hash: string }> {
+  const schoolId = directedSchoolId(actor);
+  if (!isUuid(studentId) || !isUuid(periodId)) throw notFound('Bilan introuvable.');
+  const [row] = await services.database.db
+    .select({ content: bilanVersions.content, hash: bilanVersions.contentHash, schoolId: classes.schoolId })
+    .from(bilanStates)
+    .innerJoin(bilanVersions, eq(bilanVersions.id, bilanStates.currentVersionId))
+    .innerJoin(classes, eq(classes.id, bilanVersions.classId))
+    .where(
+      and(
+        eq(bilanStates.studentId, studentId),
+        eq(bilanStates.periodId, periodId),
+        eq(bilanStates.status, 'locked'),
+      ),
+    );
+  if (!row || row.schoolId !== schoolId)
+    throw notFound('Aucun bilan verrouillé pour cet élève et cette période.');
   return { content: row.content, hash: row.hash };
 }

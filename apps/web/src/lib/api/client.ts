@@ -129,4 +129,7 @@ export const api = {
   edition: (editionId: string) => request<EditionJob>('GET', `/api/editions/${id(editionId)}`),
   cancelEdition: (editionId: string) => request<EditionJob>('POST', `/api/editions/${id(editionId)}/cancel`),
   editionFileUrl: (editionId: string) => `/api/editions/${id(editionId)}/file`,
+  /** The PDF of a student's locked bilan for a period (direction). */
+  lockedBilanPdfUrl: (studentId: string, periodId: string) =>
+    `/api/editions/students/${id(studentId)}/periods/${id(periodId)}/pdf`,
 };
