@@ -203,7 +203,7 @@ describe('bilan périodique of an école', () => {
       "Visa de l'enseignant(e)",
       'Visa des parents / du responsable légal',
       'Mme Sophie GARNIER',
-      'Le directeur ou la directrice : M. Paul ROUSSEAU',
+      'Le directeur : M. Paul ROUSSEAU',
     ]);
     expect(verso).not.toContain('Vie scolaire');
     expect(verso).not.toContain('Synthèse de l');

@@ -45,6 +45,15 @@ export function vieScolaireSection(bilan: FrozenBilanPeriodique): ContentNode | 
 
 const signatureSpace = { text: ' ', margin: [0, 0, 0, 34] };
 
+/** «Le directeur», «La directrice» (or both when the civilité is unknown). */
+function headTitle(head: Person): string {
+  return head.civilite === 'Mme'
+    ? 'La directrice'
+    : head.civilite === 'M.'
+      ? 'Le directeur'
+      : 'Le directeur ou la directrice';
+}
+
 function names(people: readonly Person[]): string {
   return people.map(personName).join(', ');
 }
@@ -64,7 +73,7 @@ export function communicationSection(bilan: FrozenBilanPeriodique): ContentNode 
           {
             stack: [
               { text: names(communication.enseignants) },
-              ...(head ? [{ text: `Le directeur ou la directrice : ${personName(head)}`, fontSize: 7 }] : []),
+              ...(head ? [{ text: `${headTitle(head)} : ${personName(head)}`, fontSize: 7 }] : []),
               { text: locked, fontSize: 7, color: '#444' },
               signatureSpace,
             ],
