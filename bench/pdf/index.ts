@@ -2,8 +2,9 @@
  * PDF benchmark (issue 4): bilans per second for one student and for a 600-student collège (two printed pages
  * each), and peak memory, beside the floor measured in the same run: pdfmake rendering a one-page document with
  * one table, with the same fonts. Each phase runs in its own child process, so its peak memory (max RSS) is its
- * own. The school is printed the two ways an édition prints it: one merged PDF (one document, one thread) and one
- * PDF per student in chunks of 25 spread over a worker thread per core (the zip édition).
+ * own. The school is printed as one document on one thread (the reference), then the two ways an édition prints it,
+ * chunks of 25 students spread over a worker thread per core: one document per chunk merged into one PDF (the PDF
+ * édition), and one PDF per student (the zip édition).
  * Target: the 600-student school in under 60 s on a 2-core machine.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,13 +13,14 @@ import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { bilanDocument, bilansDocument, type DocumentDefinition, FONT_FAMILY, renderPdf } from '@livret/pdf';
 import { sampleHash, schoolBilans } from '@livret/pdf/testing';
-import { type RenderTask, runRenderTask } from '../../server/src/editions/render-task.js';
+import { PDFDocument } from 'pdf-lib';
+import { type RenderTask, runMergeTask, runRenderTask } from '../../server/src/editions/render-task.js';
 
-const STUDENTS = 600;
+const STUDENTS = Number(process.env.STUDENTS ?? 600);
 const REPEAT = 40;
 const self = fileURLToPath(import.meta.url);
 
-type Phase = 'floor' | 'one' | 'merged' | 'parallel';
+type Phase = 'floor' | 'one' | 'merged' | 'parallel' | 'parallel-merged';
 interface Figures {
   phase: Phase;
   /** Milliseconds per document (floor, one) or for the whole school. */
@@ -33,6 +35,7 @@ interface Figures {
 
 const mb = (kb: number) => Math.round(kb / 1024);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+/** Pages of a pdfkit file (no object streams): a look at the bytes is enough. */
 const pageCount = (bytes: Uint8Array) =>
   Buffer.from(bytes)
     .toString('latin1')
@@ -85,40 +88,56 @@ async function repeat(
   return { ms: median(times), coldMs, bytes };
 }
 
-/** The zip édition's way: chunks of 25 students, one PDF each, on a worker thread per core. */
+/**
+ * The édition's way: chunks of 25 students on a worker thread per core, one PDF each (zip) or one document per
+ * chunk (merged after, in a worker too).
+ */
 async function parallel(
   items: RenderTask['items'],
-): Promise<{ bytes: number; files: number; threads: number }> {
+  mode: RenderTask['mode'],
+): Promise<{ bytes: number; files: number; threads: number; pages: number }> {
   const threads = availableParallelism();
   const chunks: RenderTask['items'][] = [];
   for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
   const workers = Array.from({ length: threads }, () => new Worker(self, { workerData: { worker: true } }));
-  let bytes = 0;
-  let files = 0;
+  const results: Uint8Array[][] = [];
+  const queue = chunks.map((chunk, index) => ({ chunk, index }));
   await Promise.all(
     workers.map(async (worker) => {
-      for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
-        const task: RenderTask = { items: chunk, mode: 'separate', title: 'bench', author: 'bench' };
-        const sizes = await new Promise<number[]>((resolve, reject) => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const task: RenderTask = { kind: 'render', items: next.chunk, mode, title: 'bench', author: 'bench' };
+        results[next.index] = await new Promise<Uint8Array[]>((resolve, reject) => {
           const fail = (error: Error) => reject(error);
           worker.once('error', fail);
-          worker.once('message', (message: number[]) => {
+          worker.once('message', (message: Uint8Array[]) => {
             worker.off('error', fail);
             resolve(message);
           });
           worker.postMessage(task);
         });
-        files += sizes.length;
-        bytes += sizes.reduce((a, b) => a + b, 0);
       }
       await worker.terminate();
     }),
   );
-  return { bytes, files, threads };
+  let files = results.flat();
+  if (mode === 'merged') {
+    const date = new Date('2026-11-27T17:30:00Z').toISOString();
+    // In a worker, as the édition does: the main thread only waits.
+    const worker = new Worker(self, { workerData: { worker: true } });
+    files = await new Promise<Uint8Array[]>((resolve, reject) => {
+      worker.once('error', reject);
+      worker.once('message', resolve);
+      worker.postMessage({ kind: 'merge', parts: files, title: 'bench', author: 'bench', date });
+    });
+    await worker.terminate();
+  }
+  let pages = 0;
+  for (const file of files) pages += (await PDFDocument.load(file)).getPageCount();
+  return { bytes: files.reduce((sum, f) => sum + f.byteLength, 0), files: files.length, threads, pages };
 }
 
 async function runPhase(phase: Phase): Promise<Figures> {
-  const bilans = schoolBilans(phase === 'merged' || phase === 'parallel' ? STUDENTS : 1);
+  const bilans = schoolBilans(phase === 'floor' || phase === 'one' ? 1 : STUDENTS);
   const items = bilans.map((bilan) => ({ bilan, hash: sampleHash }));
   let figures: Omit<Figures, 'maxRssMb'>;
   if (phase === 'floor' || phase === 'one') {
@@ -139,11 +158,12 @@ async function runPhase(phase: Phase): Promise<Figures> {
   } else {
     const start = performance.now();
     const stored = items.map(({ bilan, hash }) => ({ content: JSON.parse(JSON.stringify(bilan)), hash }));
-    const result = await parallel(stored);
+    const result = await parallel(stored, phase === 'parallel' ? 'separate' : 'merged');
     figures = {
       phase,
       ms: performance.now() - start,
-      bilans: result.files,
+      bilans: stored.length,
+      pages: result.pages,
       bytes: result.bytes,
       threads: result.threads,
     };
@@ -165,9 +185,9 @@ const seconds = (ms: number) =>
   (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(1)} ms`).padStart(9);
 
 if (!isMainThread && (workerData as { worker?: boolean })?.worker) {
-  parentPort?.on('message', async (task: RenderTask) => {
-    const files = await runRenderTask(task, () => {});
-    parentPort?.postMessage(files.map((f) => f.bytes.byteLength));
+  parentPort?.on('message', async (task: RenderTask | Parameters<typeof runMergeTask>[0]) => {
+    const files = task.kind === 'merge' ? await runMergeTask(task) : await runRenderTask(task, () => {});
+    parentPort?.postMessage(files.map((f) => f.bytes));
   });
 } else if (process.argv[2]) {
   console.log(JSON.stringify(await runPhase(process.argv[2] as Phase)));
@@ -187,12 +207,16 @@ if (!isMainThread && (workerData as { worker?: boolean })?.worker) {
   console.log(
     `${STUDENTS} students, one PDF, one thread         ${seconds(merged.ms)}           ${rate(merged.bilans, merged.ms)}   ${merged.pages} pages, ${(merged.bytes / 1048576).toFixed(1)} MiB   peak RSS ${merged.maxRssMb} MiB`,
   );
+  const parMerged = child('parallel-merged');
+  console.log(
+    `${STUDENTS} students, one PDF, ${parMerged.threads} threads + merge ${seconds(parMerged.ms)}           ${rate(parMerged.bilans, parMerged.ms)}   ${parMerged.pages} pages, ${(parMerged.bytes / 1048576).toFixed(1)} MiB   peak RSS ${parMerged.maxRssMb} MiB   (the PDF édition)`,
+  );
   const par = child('parallel');
   console.log(
-    `${STUDENTS} students, a PDF each, ${par.threads} threads       ${seconds(par.ms)}           ${rate(par.bilans, par.ms)}   ${par.bilans} files, ${(par.bytes / 1048576).toFixed(1)} MiB   peak RSS ${par.maxRssMb} MiB`,
+    `${STUDENTS} students, a PDF each, ${par.threads} threads       ${seconds(par.ms)}           ${rate(par.bilans, par.ms)}   ${par.bilans} files, ${(par.bytes / 1048576).toFixed(1)} MiB   peak RSS ${par.maxRssMb} MiB   (the zip édition, before zipping)`,
   );
-  const best = Math.min(merged.ms, par.ms);
+  const slowest = Math.max(parMerged.ms, par.ms);
   console.log(
-    `\ntarget: ${STUDENTS} students under 60 s — ${best < 60_000 ? 'met' : 'NOT met'} (${seconds(best).trim()})`,
+    `\ntarget: ${STUDENTS} students under 60 s — ${slowest < 60_000 ? 'met' : 'NOT met'} by both éditions (slowest ${seconds(slowest).trim()})`,
   );
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bilanDocument, bilanFileName, bilansDocument, parseFrozenBilan, renderPdf } from './index.js';
+import {
+  bilanDocument,
+  bilanFileName,
+  bilansDocument,
+  mergePdfs,
+  parseFrozenBilan,
+  renderPdf,
+} from './index.js';
 import {
   collegeBilan,
   ecoleBilan,
@@ -86,5 +93,34 @@ describe('a batch of bilans in one document', () => {
     }
     expect(page).toBe(pages.length);
     expect(pdfInfo(bytes).Title).toBe('Bilans — 3e A — Trimestre 1');
+  });
+});
+
+describe('merged parts', () => {
+  it('keep every page in order, and the same parts give the same bytes', async () => {
+    const bilans = schoolBilans(4);
+    const render = (part: typeof bilans) =>
+      renderPdf(
+        bilansDocument(
+          part.map((bilan) => ({ bilan, hash: sampleHash })),
+          { title: 'x', author: 'y' },
+        ),
+      );
+    const parts = [await render(bilans.slice(0, 2)), await render(bilans.slice(2))];
+    const info = {
+      title: 'Bilans — 3e A',
+      author: 'Collège Jean Moulin',
+      date: new Date('2026-11-27T17:30:00Z'),
+    };
+    const merged = await mergePdfs(parts, info);
+    const pages = pdfPages(merged);
+    expect(pages.length).toBe(pdfPages(parts[0]!).length + pdfPages(parts[1]!).length);
+    const firsts = pages.filter((page) => page.includes('page 1/'));
+    bilans.forEach((bilan, i) => {
+      expect(firsts[i]).toContain(`${bilan.student.firstName} ${bilan.student.lastName.toUpperCase()}`);
+    });
+    expect(pdfInfo(merged)).toMatchObject({ Title: 'Bilans — 3e A', Producer: 'Livret', Creator: 'Livret' });
+    expect(pdfInfo(merged).CreationDate).toContain('Nov 27 17:30:00 2026');
+    expect(Buffer.from(await mergePdfs(parts, info)).equals(Buffer.from(merged))).toBe(true);
   });
 });

@@ -17,4 +17,5 @@ export { FONT_FAMILY, FONT_FILES, fontsDirectory, loadFontFiles } from './fonts.
 export { finDeCycleLabels, periodiqueLabels } from './labels.js';
 export { bilanPeriodiqueContent } from './layouts/bilan-periodique.js';
 export { bilanFinCycleContent } from './layouts/fin-de-cycle.js';
+export { type MergeInfo, mergePdfs } from './merge.js';
 export { type RenderOptions, renderPdf } from './render.js';

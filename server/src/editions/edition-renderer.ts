@@ -3,12 +3,12 @@
  * progress and files back (the files' buffers are transferred, not copied).
  */
 import { parentPort } from 'node:worker_threads';
-import { type RenderTask, runRenderTask } from './render-task.js';
+import { type MergeTask, type RenderTask, runTask } from './render-task.js';
 
-parentPort?.on('message', async ({ id, task }: { id: number; task: RenderTask }) => {
+parentPort?.on('message', async ({ id, task }: { id: number; task: RenderTask | MergeTask }) => {
   try {
     let last = 0;
-    const rendered = await runRenderTask(task, (fraction) => {
+    const rendered = await runTask(task, (fraction) => {
       // A message per page would cost more than it tells: one per percent at most.
       if (fraction - last >= 0.01 || fraction === 1) {
         last = fraction;

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type RenderedFile, type RenderTask, runRenderTask } from './render-task.js';
+import { type MergeTask, type RenderedFile, type RenderTask, runTask } from './render-task.js';
 
 /** The bundled worker, beside the bundle that imports this module (absent when running from sources). */
 const workerFile = new URL('./edition-renderer.js', import.meta.url);
@@ -19,7 +19,7 @@ type Message =
   | { id: number; type: 'error'; message: string };
 
 interface Pending {
-  task: RenderTask;
+  task: RenderTask | MergeTask;
   onProgress: (fraction: number) => void;
   resolve: (files: RenderedFile[]) => void;
   reject: (error: Error) => void;
@@ -43,10 +43,13 @@ export class RenderPool {
     this.size = hasWorker ? Math.max(1, Math.min(size, 8)) : 1;
   }
 
-  /** Renders a task on the next free worker (in-thread without the bundle). */
-  run(task: RenderTask, onProgress: (fraction: number) => void): Promise<RenderedFile[]> {
+  /** Runs a task on the next free worker (in-thread without the bundle). */
+  run(
+    task: RenderTask | MergeTask,
+    onProgress: (fraction: number) => void = () => {},
+  ): Promise<RenderedFile[]> {
     if (this.#closed) return Promise.reject(new Error('pool closed'));
-    if (!hasWorker) return runRenderTask(task, onProgress);
+    if (!hasWorker) return runTask(task, onProgress);
     return new Promise((resolve, reject) => {
       this.#queue.push({ task, onProgress, resolve, reject });
       this.#dispatch();

@@ -76,26 +76,46 @@ export async function runEdition(services: Services, run: EditionRun): Promise<v
   try {
     const total = run.bilans.length;
     await write(0, `Mise en page de ${total} bilan${total > 1 ? 's' : ''}`, true);
-    let files: RenderedFile[];
-    if (run.format === 'pdf') {
-      const task = { items: run.bilans, mode: 'merged' as const, title: run.title, author: run.author };
-      files = await pool.run(task, (f) => report(f, `Impression des pages (${Math.round(f * 100)} %)`));
-    } else {
-      const size = Math.min(25, Math.max(1, Math.ceil(total / (pool.size * 6))));
-      const done = new Map<number, number>();
-      const chunks = Array.from({ length: Math.ceil(total / size) }, (_, i) =>
-        run.bilans.slice(i * size, (i + 1) * size),
-      );
-      const parts = await Promise.all(
-        chunks.map((items, i) =>
-          pool.run({ items, mode: 'separate', title: run.title, author: run.author }, (fraction) => {
-            done.set(i, Math.round(fraction * items.length));
-            const count = [...done.values()].reduce((a, b) => a + b, 0);
-            report(count / total, `${count} bilan${count > 1 ? 's' : ''} sur ${total}`);
-          }),
+    // Chunks of students spread over the cores: one PDF each (zip), or one document per chunk (merged after).
+    const separate = run.format === 'zip';
+    const size = Math.min(25, Math.max(1, Math.ceil(total / (pool.size * 6))));
+    const done = new Map<number, number>();
+    const chunks = Array.from({ length: Math.ceil(total / size) }, (_, i) =>
+      run.bilans.slice(i * size, (i + 1) * size),
+    );
+    const parts = await Promise.all(
+      chunks.map((items, i) =>
+        pool.run(
+          {
+            kind: 'render',
+            items,
+            mode: separate ? 'separate' : 'merged',
+            title: run.title,
+            author: run.author,
+          },
+          (fraction) => {
+            done.set(i, fraction * items.length);
+            const count = Math.floor([...done.values()].reduce((a, b) => a + b, 0));
+            report(
+              (count / total) * (separate || chunks.length === 1 ? 1 : 0.95),
+              `${count} bilan${count > 1 ? 's' : ''} sur ${total}`,
+            );
+          },
         ),
-      );
-      files = parts.flat();
+      ),
+    );
+    let files = parts.flat();
+    if (!separate && files.length > 1) {
+      report(0.95, 'Assemblage du PDF');
+      const date = latestFrozenAt(run.bilans).toISOString();
+      const merge = {
+        kind: 'merge' as const,
+        parts: files.map((f) => f.bytes),
+        title: run.title,
+        author: run.author,
+        date,
+      };
+      files = await pool.run(merge);
     }
     await chain;
     if (stopped) throw stopped;
