@@ -4,7 +4,7 @@
  */
 import type * as Y from 'yjs';
 import type { PositioningType } from '../nomenclatures/class-settings.js';
-import { fitsScale } from '../nomenclatures/positioning.js';
+import { fitsScale, isMark } from '../nomenclatures/positioning.js';
 import { roots } from './cells.js';
 import { InvalidValueError } from './limits.js';
 
@@ -17,14 +17,7 @@ function map(doc: Y.Doc): Y.Map<PositionnementValue> {
 
 /** True when `value` is a valid positioning value (any scale). */
 export function isPositionnementValue(value: unknown): value is PositionnementValue {
-  if (value === 'NE') return true;
-  return (
-    typeof value === 'number' &&
-    Number.isFinite(value) &&
-    value >= 0 &&
-    value <= 20 &&
-    Math.round(value * 100) === value * 100
-  );
+  return value === 'NE' || isMark(value); // a level 1–4 is also a mark
 }
 
 /** The value of a cell, or null when empty. */

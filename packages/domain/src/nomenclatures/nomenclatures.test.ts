@@ -7,7 +7,14 @@ import { languesRegionales } from './langues-regionales.js';
 import { modalitesAccompagnement, modalitesOfDegre, needsComplement } from './modalites.js';
 import { cycleOf, degreOf, isEndOfCycle, niveaux, niveauxOfCycle } from './niveaux.js';
 import { parcours, parcoursOfNiveau } from './parcours.js';
-import { echelleMaitrise, echelleObjectifs, fitsScale, positionnementLabel } from './positioning.js';
+import {
+  echelleMaitrise,
+  echelleObjectifs,
+  fitsScale,
+  isMark,
+  parseMark,
+  positionnementLabel,
+} from './positioning.js';
 import { composantesSocle, composantesSocleCodes } from './socle.js';
 
 describe('school structure (domain reference §1)', () => {
@@ -51,6 +58,35 @@ describe('official labels (domain reference §4–6, LSUN_nomenclatures_v2.10.xm
     expect(fitsScale(5, 'objectifs')).toBe(false);
     expect(fitsScale(12.25, 'notes-sans-moyenne')).toBe(true);
     expect(fitsScale(12.255, 'notes-sans-moyenne')).toBe(false);
+  });
+
+  it('marks are decided on their decimal text: every two-decimal mark from 0 to 20 is one', () => {
+    const refused: string[] = [];
+    for (let hundredths = 0; hundredths <= 2000; hundredths++) {
+      const text = `${Math.floor(hundredths / 100)},${String(hundredths % 100).padStart(2, '0')}`;
+      const value = parseMark(text);
+      if (value === null || !fitsScale(value, 'notes-sans-moyenne')) refused.push(text);
+    }
+    expect(refused).toEqual([]);
+    expect([10.2, 16.1, 19.9, 8.2, 19.99].every(isMark)).toBe(true);
+    expect(parseMark('10,2')).toBe(10.2);
+    expect([20.01, -0, 1e-7, 10.255, Number.NaN, Infinity, '12'].map(isMark)).toEqual([
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(['20,5', '1e1', '3,', ',5', '12.345', ''].map(parseMark)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('socle: 8 composantes in report order', () => {

@@ -37,10 +37,35 @@ export function positionnementLabel(value: number | 'NE' | null, type: Positioni
   return `${String(value).replace('.', ',')}/20`;
 }
 
-/** True when `value` fits the class's scale: an integer 1–4, or a mark 0–20 (two decimals at most), or NE. */
+/**
+ * True when `value` is a mark of the LSU: 0 to 20 with at most two decimals. Decided on the number's decimal
+ * text (its shortest round-trip form), never on float arithmetic: 10.2 * 100 is 1019.9999999999999.
+ * @example isMark(10.2) // true
+ * @example isMark(10.255) // false
+ */
+export function isMark(value: unknown): value is number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 20) return false;
+  return /^\d{1,2}(\.\d{1,2})?$/.test(String(value));
+}
+
+/**
+ * Reads a mark typed the French way ('10,25') or the English way ('10.25'); null when it is not a mark.
+ * @example parseMark('19,99') // 19.99
+ */
+export function parseMark(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d{1,2}([.,]\d{1,2})?$/.test(trimmed)) return null;
+  const value = Number(trimmed.replace(',', '.'));
+  return isMark(value) ? value : null;
+}
+
+/** True when `value` is a level of the objectives scale (an integer 1–4). */
+export function isNiveauObjectif(value: unknown): value is NiveauObjectif {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 4;
+}
+
+/** True when `value` fits the class's scale: a level 1–4, or a mark 0–20 (two decimals at most), or NE. */
 export function fitsScale(value: unknown, type: PositioningType): boolean {
   if (value === NON_EVALUE) return true;
-  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-  if (type === 'objectifs') return Number.isInteger(value) && value >= 1 && value <= 4;
-  return value >= 0 && value <= 20 && Math.round(value * 100) === value * 100;
+  return type === 'objectifs' ? isNiveauObjectif(value) : isMark(value);
 }

@@ -33,6 +33,27 @@ describe('completeness, collège (2D)', () => {
     expect(isComplete(draftBilan(doc, sampleFreezeContext()))).toBe(true);
   });
 
+  it('a bilan with no discipline evaluated is not complete, even with synthèse and vie scolaire', () => {
+    const draft = draftBilan(filledClassDoc(), sampleFreezeContext());
+    const empty = {
+      ...draft,
+      disciplines: draft.disciplines.map((d) => ({ ...d, positionnement: null, appreciation: '' })),
+    };
+    expect(completenessReasons(empty)).toEqual([
+      'Aucune discipline n’est notée ou évaluée : au moins un positionnement ou une appréciation est attendu.',
+    ]);
+    const onlyNonEvalue = {
+      ...empty,
+      disciplines: empty.disciplines.map((d) => ({ ...d, positionnement: 'NE' as const })),
+    };
+    expect(isComplete(onlyNonEvalue)).toBe(false);
+    const oneAppreciation = {
+      ...empty,
+      disciplines: empty.disciplines.map((d, i) => (i === 0 ? { ...d, appreciation: 'Bon trimestre.' } : d)),
+    };
+    expect(isComplete(oneAppreciation)).toBe(true);
+  });
+
   it('refuses values that do not fit the class scale (after a settings change)', () => {
     const draft = draftBilan(filledClassDoc(), sampleFreezeContext());
     const changed = {

@@ -4,7 +4,8 @@
  *
  * - 1D: at least 3 domaines d'enseignement complete (a program element and a positioning or an appreciation),
  *   and the appréciation générale.
- * - 2D: at least one program element for every discipline that is positioned (a level or a mark; «non évalué»
+ * - 2D: at least one discipline evaluated (a level, a mark or an appreciation: an empty recto is not a bilan),
+ *   at least one program element for every discipline that is positioned (a level or a mark; «non évalué»
  *   needs none), the synthèse, and the vie scolaire.
  * - Both: every positioning fits the class's scale (a settings change never silently drops values: the bilan
  *   is refused until they are converted).
@@ -78,6 +79,17 @@ export function completenessReasons(bilan: CompletenessInput): string[] {
       reasons.push('L’appréciation générale sur la progression de l’élève est obligatoire.');
     }
   } else {
+    // «au moins un élément de programme par discipline notée ou évaluée»: a bilan with no discipline
+    // evaluated at all is empty, not complete (it would publish a blank recto to the family).
+    const evaluated = bilan.disciplines.some(
+      (row) =>
+        (row.positionnement !== null && row.positionnement !== 'NE') || row.appreciation.trim().length > 0,
+    );
+    if (!evaluated) {
+      reasons.push(
+        'Aucune discipline n’est notée ou évaluée : au moins un positionnement ou une appréciation est attendu.',
+      );
+    }
     for (const row of bilan.disciplines) {
       const positioned = row.positionnement !== null && row.positionnement !== 'NE';
       if (positioned && row.elements.length === 0) {

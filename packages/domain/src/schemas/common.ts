@@ -3,6 +3,7 @@
  * record carries (who, where, when). Limits are those of the official XSD (Chaine100, Chaine600…).
  */
 import { z } from 'zod';
+import { isMark } from '../nomenclatures/positioning.js';
 import { type ComposanteSocle, composantesSocle } from '../nomenclatures/socle.js';
 
 /** The keys of a code list as a zod enum tuple. */
@@ -42,11 +43,7 @@ export type Person = z.infer<typeof PersonSchema>;
  */
 export const PositionnementSchema = z.union([
   z.literal('NE'),
-  z
-    .number()
-    .min(0)
-    .max(20)
-    .refine((v) => Math.round(v * 100) === v * 100, 'Au plus deux décimales.'),
+  z.number().refine(isMark, 'Une note va de 0 à 20, avec deux décimales au plus.'),
 ]);
 
 /** The 8 composantes du socle, each 0 (dispensé) to 4 (très bonne maîtrise): all 8 are required, as in the XSD. */

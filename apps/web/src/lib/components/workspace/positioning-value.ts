@@ -2,7 +2,7 @@
  * What a positioning cell shows and accepts: a level 1–4 on the objectives scale, or a mark /20 written the
  * French way (15,5), and «NE» (non évalué) on both.
  */
-import { fitsScale, type PositioningType } from '@livret/domain';
+import { fitsScale, type PositioningType, parseMark } from '@livret/domain';
 import type { PositionnementValue } from '@livret/domain/doc';
 
 /** The cell's text: '' when empty, '15,5' for a mark, '3' or 'NE' otherwise. */
@@ -23,7 +23,6 @@ export function parsePositionnement(
   const text = raw.trim().toUpperCase();
   if (text === '' || text === '—') return null;
   if (text === 'NE' || text === 'N') return 'NE';
-  if (!/^\d{1,2}([.,]\d{1,2})?$/.test(text)) return undefined;
-  const value = Number(text.replace(',', '.'));
-  return fitsScale(value, type) ? value : undefined;
+  const value = parseMark(text);
+  return value !== null && fitsScale(value, type) ? value : undefined;
 }
