@@ -36,4 +36,6 @@ export interface DocumentDefinition {
   styles: Record<string, ContentNode>;
   defaultStyle: ContentNode;
   footer?: PageFunction;
+  /** Text drawn across every page (a preview's «Aperçu — non verrouillé»). */
+  watermark?: ContentNode;
 }

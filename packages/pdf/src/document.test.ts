@@ -65,6 +65,21 @@ describe('a printed bilan', () => {
     expect(() => parseFrozenBilan({ format: 'livret/bilan-periodique' })).toThrow();
     expect(bilanFileName(collegeBilan())).toBe('martin-lucas-3e-a-trimestre-1-2026.pdf');
   });
+
+  it('marks a draft on every page and in its title, without version or hash', async () => {
+    const bilan = collegeBilan();
+    const bytes = await renderPdf(bilanDocument({ bilan, hash: sampleHash, draft: true }));
+    const pages = pdfPages(bytes);
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) expect(page).toContain('Aperçu — non verrouillé : ne vaut pas bilan');
+    expect(pdfText(bytes)).not.toContain(`empreinte SHA-256 ${sampleHash.slice(0, 16)}`);
+    expect(pdfInfo(bytes).Title).toBe(
+      'Aperçu — non verrouillé — Bilan périodique — Lucas MARTIN — Trimestre 1 2026-2027',
+    );
+    const locked = pdfText(await renderPdf(bilanDocument({ bilan, hash: sampleHash })));
+    expect(locked).not.toContain('Aperçu');
+    expect(locked).toContain(`empreinte SHA-256 ${sampleHash.slice(0, 16)}`);
+  });
 });
 
 describe('a batch of bilans in one document', () => {

@@ -22,7 +22,15 @@ export type FrozenBilan = FrozenBilanPeriodique | FrozenBilanFinCycle;
 export interface PrintableBilan {
   bilan: FrozenBilan;
   hash: string;
+  /**
+   * A preview of a bilan not locked yet (the live state frozen for a look, stored nowhere): every page carries
+   * the watermark and the footer mention «Aperçu — non verrouillé», and no version or hash is printed.
+   */
+  draft?: boolean;
 }
+
+/** What a draft says on every page, so a preview printed or forwarded is never taken for the bilan. */
+export const DRAFT_MENTION = 'Aperçu — non verrouillé';
 
 /** What a batch document says of itself (its title, and the school as author). */
 export interface BatchInfo {
@@ -69,9 +77,12 @@ export function bilanFileName(bilan: FrozenBilan): string {
  * student's part. pdfmake lays every page out first, then draws all headers, then all footers: the (empty)
  * header records the part's pages, so the footer knows their count.
  */
-function partPaging({ bilan, hash }: PrintableBilan): { header: PageFunction; footer: PageFunction } {
+function partPaging({ bilan, hash, draft }: PrintableBilan): { header: PageFunction; footer: PageFunction } {
   let pages: number[] = [];
-  const identity = `${bilan.school.name} · ${studentName(bilan.student)} · ${periodOf(bilan)} · version ${bilan.version} · empreinte SHA-256 ${hash.slice(0, 16)}`;
+  const stamp = draft
+    ? `${DRAFT_MENTION} : ne vaut pas bilan`
+    : `version ${bilan.version} · empreinte SHA-256 ${hash.slice(0, 16)}`;
+  const identity = `${bilan.school.name} · ${studentName(bilan.student)} · ${periodOf(bilan)} · ${stamp}`;
   return {
     header: (page) => {
       if (pages.length && page <= pages[pages.length - 1]!) pages = []; // a new layout pass
@@ -119,9 +130,9 @@ export function bilanDocument(item: PrintableBilan): DocumentDefinition {
   const { bilan, hash } = item;
   const frozenAt = new Date(bilan.frozenAt);
   const student = studentName(bilan.student);
-  return frame(
+  const definition = frame(
     {
-      title: `${kindOf(bilan)} — ${student} — ${periodOf(bilan)}`,
+      title: `${item.draft ? `${DRAFT_MENTION} — ` : ''}${kindOf(bilan)} — ${student} — ${periodOf(bilan)}`,
       author: bilan.school.name,
       subject: `${kindOf(bilan)} de ${student} (${bilan.class.label}), ${periodOf(bilan)}, ${bilan.school.name} (UAI ${bilan.school.uai}), version ${bilan.version}, SHA-256 ${hash}`,
       keywords: `LSU; livret scolaire; ${bilan.school.uai}; ${bilan.student.ine}; sha256:${hash}`,
@@ -137,6 +148,11 @@ export function bilanDocument(item: PrintableBilan): DocumentDefinition {
     },
     [part(item)],
   );
+  if (!item.draft) return definition;
+  return {
+    ...definition,
+    watermark: { text: DRAFT_MENTION.toUpperCase(), color: '#b00020', opacity: 0.12, bold: true },
+  };
 }
 
 /**

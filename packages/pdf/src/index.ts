@@ -9,6 +9,7 @@ export {
   bilanDocument,
   bilanFileName,
   bilansDocument,
+  DRAFT_MENTION,
   type FrozenBilan,
   type PrintableBilan,
   parseFrozenBilan,
