@@ -56,10 +56,10 @@ describe.each(testEngines())('accounts and sessions on %s', (engine) => {
     expect(bad.status).toBe(400);
   });
 
-  it('rate-limits repeated failures on a login', async () => {
+  it('rate-limits repeated failures on a login from one address', async () => {
     const attempt = () =>
       t.call('POST', '/api/auth/login', undefined, { login: 'psyen@college.demo', password: 'faux' });
-    for (let i = 0; i < 10; i++) expect((await attempt()).status).toBe(401);
+    for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(401);
     const limited = await attempt();
     expect(limited.status).toBe(429);
     expect(limited.body.message).toMatch(/Trop de tentatives/);

@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { accounts } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { isRateLimited, recordFailure } from './rate-limit.js';
+import { loginWait, recordFailure, recordSuccess } from './rate-limit.js';
 import { openSession } from './sessions.js';
 
 const BAD_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
@@ -22,8 +22,14 @@ export async function signIn(
   now: Date,
 ): Promise<{ token: string; accountId: string }> {
   const login = input.login.trim().toLowerCase();
-  if (await isRateLimited(db, login, input.address, now)) {
-    throw new AppError('rate_limited', 'Trop de tentatives de connexion. Réessayez dans quelques minutes.');
+  const wait = await loginWait(db, login, input.address, now);
+  if (wait > 0) {
+    const minutes = Math.ceil(wait / 60);
+    throw new AppError(
+      'rate_limited',
+      `Trop de tentatives de connexion. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+      { retryAfter: wait },
+    );
   }
   const [account] = await db.select().from(accounts).where(eq(accounts.login, login));
   // An unknown login costs the same argon2 work as a known one, so timing does not tell which logins exist.
@@ -34,6 +40,7 @@ export async function signIn(
     await recordFailure(db, login, input.address, now);
     throw new AppError('unauthorized', BAD_CREDENTIALS);
   }
+  await recordSuccess(db, login, input.address, now);
   const token = await openSession(db, account.id, now);
   return { token, accountId: account.id };
 }

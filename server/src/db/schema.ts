@@ -195,6 +195,8 @@ export const accounts = pgTable(
     firstName: text('first_name').notNull(),
     /** STS-Web identifier of a teacher, the `id-sts` of LSU collège files. */
     idSts: integer('id_sts'),
+    /** Set by a reset by the direction: the temporary password must be replaced at the next sign-in. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
   },
   (t) => [
     check('accounts_kind', sql`${t.kind} in ('staff', 'family')`),
@@ -294,18 +296,35 @@ export const sessions = pgTable(
       .references(() => accounts.id),
     createdAt: at('created_at').notNull(),
     expiresAt: at('expires_at').notNull(),
+    /** Last request seen with this session (refreshed at most once a minute), for the idle timeout. */
+    lastSeenAt: at('last_seen_at').notNull().defaultNow(),
   },
-  (t) => [index('sessions_account').on(t.accountId)],
+  (t) => [index('sessions_account').on(t.accountId), index('sessions_expires').on(t.expiresAt)],
 );
 
-export const loginAttempts = pgTable(
-  'login_attempts',
-  {
-    key: text('key').notNull(),
-    at: at('at').notNull(),
-  },
-  (t) => [index('login_attempts_key_at').on(t.key, t.at)],
-);
+/**
+ * Failed sign-ins, one row per key: `pair:<login> <address>` (exponential backoff) or `address:<address>` (the
+ * per-address ceiling). A success clears its pair and marks it known, so the ceiling never slows it.
+ */
+export const loginThrottles = pgTable('login_throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastFailureAt: at('last_failure_at'),
+  blockedUntil: at('blocked_until'),
+  lastSuccessAt: at('last_success_at'),
+});
+
+/**
+ * The one-time code printed at the first start on an empty PostgreSQL: only its SHA-256 is kept; it expires and
+ * is used once, to create the first direction account.
+ */
+export const setupCodes = pgTable('setup_codes', {
+  id: id(),
+  codeHash: text('code_hash').notNull().unique(),
+  createdAt: at('created_at').notNull(),
+  expiresAt: at('expires_at').notNull(),
+  usedAt: at('used_at'),
+});
 
 export const docUpdates = pgTable(
   'doc_updates',
@@ -427,8 +446,10 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     subject: text('subject').notNull(),
     details: jsonb('details').notNull().default({}),
+    /** The school whose journal shows the entry; filled from `details.studentId` by a trigger when absent. */
+    schoolId: uuid('school_id').references(() => schools.id),
   },
-  (t) => [index('audit_log_subject').on(t.subject)],
+  (t) => [index('audit_log_subject').on(t.subject), index('audit_log_school').on(t.schoolId, t.id)],
 );
 
 /**
