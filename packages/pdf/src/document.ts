@@ -149,8 +149,15 @@ export function bilanDocument(item: PrintableBilan): DocumentDefinition {
     [part(item)],
   );
   if (!item.draft) return definition;
+  // A draft is no version: its metadata names no version and no hash either.
+  const { LivretVersion: _version, LivretSha256: _hash, ...info } = definition.info;
   return {
     ...definition,
+    info: {
+      ...info,
+      subject: `${DRAFT_MENTION} : ${kindOf(bilan)} de ${student} (${bilan.class.label}), ${periodOf(bilan)}, ${bilan.school.name} (UAI ${bilan.school.uai})`,
+      keywords: `LSU; livret scolaire; ${bilan.school.uai}; aperçu`,
+    },
     watermark: { text: DRAFT_MENTION.toUpperCase(), color: '#b00020', opacity: 0.12, bold: true },
   };
 }

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireActor, requireStaff } from '../auth/middleware.js';
 import { lockStudents, unlockStudent } from '../bilans/lock.js';
+import { previewBilan, previewBilanPdf } from '../bilans/preview.js';
 import type { AppEnv } from '../env.js';
 import { AppError } from '../errors.js';
 import { listClasses, loadWorkspace } from './service.js';
@@ -27,6 +28,19 @@ export const classRoutes = new Hono<AppEnv>()
     const { classId, periodId } = c.req.param();
     const body = parse(LockBody, await c.req.json(), 'Indiquez les élèves à verrouiller.');
     return c.json(await lockStudents(c.var.services, c.var.actor, { classId, periodId, ...body }));
+  })
+  // A preview is the live state of the moment: never kept by a browser or a proxy.
+  .get('/:classId/periods/:periodId/students/:studentId/preview', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(await previewBilan(c.var.services, c.var.actor, c.req.param()));
+  })
+  .get('/:classId/periods/:periodId/students/:studentId/preview/pdf', async (c) => {
+    const pdf = await previewBilanPdf(c.var.services, c.var.actor, c.req.param());
+    return c.body(new Uint8Array(pdf.bytes), 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `inline; filename="${pdf.fileName}"`,
+      'Cache-Control': 'no-store',
+    });
   })
   .post('/:classId/periods/:periodId/students/:studentId/unlock', async (c) => {
     const { classId, periodId, studentId } = c.req.param();

@@ -73,6 +73,7 @@ export async function loadWorkspace(services: Services, actor: Actor, classId: s
   const db = services.database.db;
   const scope = await requireClassScope(db, actor, classId);
   const context = await loadClassContext(db, classId, periodId);
+  const writer = writerOf(scope, context);
   const states = context.students.length
     ? await db
         .select({
@@ -98,16 +99,15 @@ export async function loadWorkspace(services: Services, actor: Actor, classId: s
     class: context.class,
     period: context.period,
     periods: context.periods,
+    // With the students' identity, what the browser needs to draft each bilan and show its completeness live.
+    millesime: context.millesime,
     settings: context.settings,
-    students: context.students.map(({ id, lastName, firstName, niveau }) => ({
-      id,
-      lastName,
-      firstName,
-      niveau,
-    })),
+    students: context.students,
     disciplines: context.disciplines,
     suggestions: suggestionsOf(context),
-    rights: rightsOf(writerOf(scope, context), context),
+    rights: rightsOf(writer, context),
+    // The writer itself, so the browser asks the domain's write rule exactly what the sync endpoint asks.
+    writer: { ...writer, taughtDisciplineIds: [...writer.taughtDisciplineIds] },
     bilans: Object.fromEntries(states.map((s) => [s.studentId, { status: s.status, version: s.version }])),
   };
 }
