@@ -4,6 +4,6 @@ import { defineConfig } from 'vitest/config';
 // DATABASE_URL is set, on that PostgreSQL server too.
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'server'],
+    projects: ['packages/*', 'server', 'apps/web'],
   },
 });

@@ -5,6 +5,7 @@
 import { getContext, setContext } from 'svelte';
 import { api } from './api/client.js';
 import type { Me } from './api/types.js';
+import { forgetLocalCopies } from './doc/local-copies.js';
 
 export class Session {
   me = $state<Me | null>(null);
@@ -28,6 +29,8 @@ export class Session {
 
   async signOut(): Promise<void> {
     await api.logout().catch(() => undefined);
+    // The class documents' copies stay on this browser only while someone is signed in (shared computers).
+    await forgetLocalCopies();
     this.me = null;
   }
 }

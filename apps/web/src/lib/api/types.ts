@@ -47,6 +47,13 @@ export interface Workspace {
   disciplines: { id: string; code: string; label: string; teachers: Teacher[] }[];
   suggestions: Record<string, string[]>;
   rights: { disciplines: string[]; synthese: boolean; vieScolaire: boolean; lock: boolean };
+  /** The domain's Writer as the sync endpoint judges this account (taught disciplines as a list). */
+  writer: {
+    roles: ('direction' | 'enseignant' | 'cpe' | 'psyen')[];
+    taughtDisciplineIds: string[];
+    isPrincipal: boolean;
+    schoolKind: '1D' | '2D';
+  };
   bilans: Record<string, { status: 'open' | 'locked'; version: number | null }>;
 }
 

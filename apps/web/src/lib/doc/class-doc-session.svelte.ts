@@ -2,8 +2,13 @@
  * The live document of a class and period in the browser: a Y.Doc kept in IndexedDB (works offline, survives
  * reloads) and synced through y-websocket with the server. Reads are reactive (every change of the document
  * bumps a version rune that the read methods depend on); writes go through the domain's typed helpers, so no
- * component sees a raw key. When the server refuses an update, this copy is discarded (memory and IndexedDB)
- * and synced again, so the page is back to the server's state at once.
+ * component sees a raw key.
+ *
+ * The server refuses an update whole, so one refused cell (a student locked while this device was offline)
+ * would sink every other edit sent with it. On a refusal this copy is set aside (and backed up in IndexedDB),
+ * a fresh copy is synced from the server, and every local edit the write rule still allows is written again
+ * into it, cell by cell; the others are listed in `refusedEdits` with what was typed. Nothing is dropped
+ * silently.
  */
 
 import {
@@ -28,16 +33,40 @@ import {
   type VieScolaireField,
 } from '@livret/domain/doc';
 import * as decoding from 'lib0/decoding';
-import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { messageAuth, WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { backupName, databaseExists, deleteDatabase, refusedKey } from './local-copies.js';
 import { colorOf, type Peer, type PresenceFocus, toPeer } from './presence.js';
+import { type ReapplyRules, type RefusedEdit, reapplyLocalEdits } from './reapply.js';
 
 export type ConnectionStatus = 'connexion' | 'en-ligne' | 'hors-ligne';
 
 /** The sync endpoint on the page's own origin (ws: or wss:); the browser sends the session cookie. */
 export function wsUrl(origin: string): string {
   return origin.replace(/^http/, 'ws');
+}
+
+/** The origin of the transaction that writes refused edits again (not a user edit). */
+const RECOVERY = Symbol('reprise');
+
+/** One connection of a document: its IndexedDB copy and its socket. */
+interface Transport {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  persistence: IndexeddbPersistence;
+  stop(): void;
+}
+
+/** A copy set aside after a refusal (or left by an interrupted one), waiting for the server's state. */
+interface Pending {
+  doc: Y.Doc;
+  backup: IndexeddbPersistence;
+  message: string;
+  /** Set when nothing is to be written again (the server refused the previous re-application). */
+  refuseAll?: string;
+  /** A backup found at opening: no message when it held nothing to take back. */
+  resumed?: boolean;
 }
 
 export class ClassDocSession {
@@ -48,28 +77,41 @@ export class ClassDocSession {
   loaded = $state(false);
   /** True once the server's state has been received on the current connection. */
   synced = $state(false);
+  /** True while a refused copy is being taken back onto the server's state. */
+  recovering = $state(false);
   /** The other users in this document (not this tab). */
   peers = $state<Peer[]>([]);
   /** The last refusal from the server, in French, for an alert region. */
   refusal = $state<string | null>(null);
+  /** Edits of this device that could not be written again, kept (also across reloads) until dismissed. */
+  refusedEdits = $state<RefusedEdit[]>([]);
 
+  /** The copy the page shows and edits (the set-aside one while a recovery waits for the server). */
   #doc!: Y.Doc;
-  #provider!: WebsocketProvider;
-  #persistence!: IndexeddbPersistence;
-  #stop: (() => void)[] = [];
+  #transport!: Transport;
+  #stopDoc: () => void = () => {};
+  #pending: Pending | null = null;
   #focus: PresenceFocus | null = null;
-  #resetting = false;
+  #destroyed = false;
+  /** False right after a recovery: a refusal then means the re-applied edits themselves were refused. */
+  #editedSinceRecovery = true;
 
   constructor(
     readonly docName: string,
     readonly me: { id: string; name: string },
+    readonly rules: ReapplyRules,
     readonly origin: string = window.location.origin,
   ) {
-    this.#open();
+    this.refusedEdits = readRefused(docName);
+    const doc = new Y.Doc();
+    this.#show(doc);
+    this.#transport = this.#connect(doc);
+    void this.#resumeBackup();
   }
 
   /** «En ligne · synchronisé», «Hors ligne», … for the status line. */
   get statusLabel(): string {
+    if (this.recovering) return 'Reprise de vos saisies…';
     if (this.status === 'hors-ligne') return 'Hors ligne · vos saisies sont gardées sur cet appareil';
     if (this.status === 'connexion') return 'Connexion…';
     return this.synced ? 'En ligne · synchronisé' : 'En ligne · synchronisation…';
@@ -145,16 +187,30 @@ export class ClassDocSession {
   /** Publishes which student / cell this user is on. */
   setFocus(focus: PresenceFocus | null): void {
     this.#focus = focus;
-    this.#provider.awareness.setLocalStateField('focus', focus);
+    this.#transport.provider.awareness.setLocalStateField('focus', focus);
   }
 
   dismissRefusal(): void {
     this.refusal = null;
   }
 
+  /** Forgets the refused edits (the user has copied what they needed). */
+  dismissRefusedEdits(): void {
+    this.refusedEdits = [];
+    localStorage.removeItem(refusedKey(this.docName));
+  }
+
   destroy(): void {
-    this.#close();
-    void this.#persistence.destroy();
+    this.#destroyed = true;
+    this.#stopDoc();
+    this.#transport.stop();
+    void this.#transport.persistence.destroy();
+    this.#transport.doc.destroy();
+    // A pending copy stays in its backup database: the next opening takes it back.
+    if (this.#pending) {
+      void this.#pending.backup.destroy();
+      this.#pending.doc.destroy();
+    }
     this.#doc.destroy();
   }
 
@@ -173,15 +229,25 @@ export class ClassDocSession {
     }
   }
 
-  #open(): void {
-    const doc = new Y.Doc();
+  /** Makes `doc` the copy the page reads and writes. */
+  #show(doc: Y.Doc): void {
+    this.#stopDoc();
     this.#doc = doc;
-    this.loaded = false;
+    // Deferred: Yjs may run a transaction while a reactive read is in progress (creating a root type).
+    this.#stopDoc = observeClassDoc(doc, (origin, local) => {
+      if (local && origin !== RECOVERY) this.#editedSinceRecovery = true;
+      queueMicrotask(() => this.#version++);
+    });
+    this.#version++;
+  }
+
+  /** Opens the IndexedDB copy and the socket of `doc`. */
+  #connect(doc: Y.Doc): Transport {
     this.synced = false;
     this.status = 'connexion';
-    this.#persistence = new IndexeddbPersistence(this.docName, doc);
-    this.#persistence.whenSynced.then(() => {
-      if (this.#doc !== doc) return;
+    const persistence = new IndexeddbPersistence(this.docName, doc);
+    persistence.whenSynced.then(() => {
+      if (this.#transport?.doc !== doc) return;
       this.loaded = true;
       this.#version++;
     });
@@ -189,7 +255,6 @@ export class ClassDocSession {
     const provider = new WebsocketProvider(`${wsUrl(this.origin)}/sync`, this.docName, doc, {
       maxBackoffTime: 2500,
     });
-    this.#provider = provider;
     // y-protocols auth message: permission denied, with a JSON reason {code, message}.
     provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
       decoding.readVarUint(decoder);
@@ -207,11 +272,12 @@ export class ClassDocSession {
     };
     const onSync = (isSynced: boolean) => {
       this.synced = isSynced;
+      if (isSynced && this.#pending) this.#finishRecovery();
       this.#version++;
     };
     const onAwareness = () => {
       this.peers = [...provider.awareness.getStates().entries()]
-        .filter(([clientId]) => clientId !== doc.clientID)
+        .filter(([clientId]) => clientId !== provider.awareness.clientID)
         .map(([clientId, state]) => toPeer(clientId, state))
         .filter((p): p is Peer => p !== null);
     };
@@ -229,22 +295,20 @@ export class ClassDocSession {
     provider.on('sync', onSync);
     provider.awareness.on('change', onAwareness);
     window.addEventListener('offline', onOffline);
-    this.#stop.push(
-      // Deferred: Yjs may run a transaction while a reactive read is in progress (creating a root type).
-      observeClassDoc(doc, () => queueMicrotask(() => this.#version++)),
-      () => provider.off('status', onStatus),
-      () => provider.off('connection-close', onClose),
-      () => provider.off('connection-error', onClose),
-      () => provider.off('sync', onSync),
-      () => provider.awareness.off('change', onAwareness),
-      () => window.removeEventListener('offline', onOffline),
-      () => provider.destroy(),
-    );
-  }
-
-  #close(): void {
-    for (const stop of this.#stop) stop();
-    this.#stop = [];
+    return {
+      doc,
+      provider,
+      persistence,
+      stop: () => {
+        provider.off('status', onStatus);
+        provider.off('connection-close', onClose);
+        provider.off('connection-error', onClose);
+        provider.off('sync', onSync);
+        provider.awareness.off('change', onAwareness);
+        window.removeEventListener('offline', onOffline);
+        provider.destroy();
+      },
+    };
   }
 
   #onRefusal(reason: string): void {
@@ -255,23 +319,82 @@ export class ClassDocSession {
     } catch {
       if (reason) message = reason;
     }
-    this.refusal = `${message} Votre copie a été remise à l’état du serveur.`;
-    void this.#reset();
+    // Later refusals of the same copy (its other in-flight updates) are covered by the recovery under way.
+    if (this.#pending || this.#destroyed) return;
+    void this.#recover(message, this.#editedSinceRecovery ? undefined : message);
   }
 
-  /** Drops the local copy (memory and IndexedDB) and syncs again from the server. */
-  async #reset(): Promise<void> {
-    if (this.#resetting) return;
-    this.#resetting = true;
-    try {
-      this.#close();
-      await this.#persistence.destroy();
-      await clearDocument(this.docName);
-      this.#doc.destroy();
-      this.#open();
-      this.#version++;
-    } finally {
-      this.#resetting = false;
+  /** Sets this copy aside (backed up), and opens a fresh one on the server's state; `#finishRecovery` follows. */
+  async #recover(message: string, refuseAll: string | undefined): Promise<void> {
+    const old = this.#transport;
+    old.stop(); // nothing more of this copy goes to the server
+    this.status = 'connexion';
+    this.synced = false;
+    this.recovering = true;
+    // The copy lives in a second database until it has been taken back: a crash meanwhile loses nothing.
+    const backup = new IndexeddbPersistence(backupName(this.docName), old.doc);
+    this.#pending = { doc: old.doc, backup, message, ...(refuseAll ? { refuseAll } : {}) };
+    await backup.whenSynced;
+    await old.persistence.destroy();
+    await deleteDatabase(this.docName);
+    if (this.#destroyed) return;
+    this.#transport = this.#connect(new Y.Doc());
+  }
+
+  /** A backup left by a recovery that did not finish (tab closed): taken back once synced. */
+  async #resumeBackup(): Promise<void> {
+    const name = backupName(this.docName);
+    if (!(await databaseExists(name).catch(() => false)) || this.#pending || this.#destroyed) return;
+    const doc = new Y.Doc();
+    const backup = new IndexeddbPersistence(name, doc);
+    await backup.whenSynced;
+    if (this.#pending || this.#destroyed) {
+      void backup.destroy();
+      return;
     }
+    this.recovering = true;
+    const message = 'Des saisies d’une session interrompue ont été reprises.';
+    this.#pending = { doc, backup, message, resumed: true };
+    if (this.synced) this.#finishRecovery();
+  }
+
+  /** Writes the set-aside copy's allowed edits into the synced copy, lists the others, drops the backup. */
+  #finishRecovery(): void {
+    const pending = this.#pending;
+    if (!pending) return;
+    this.#pending = null;
+    const target = this.#transport.doc;
+    const { applied, refused } = reapplyLocalEdits(
+      pending.doc,
+      target,
+      this.rules,
+      RECOVERY,
+      pending.refuseAll,
+    );
+    this.#editedSinceRecovery = false;
+    if (this.#doc !== target) this.#show(target);
+    if (refused.length > 0) {
+      const replaced = new Set(refused.map((r) => r.key));
+      this.refusedEdits = [...this.refusedEdits.filter((r) => !replaced.has(r.key)), ...refused];
+      localStorage.setItem(refusedKey(this.docName), JSON.stringify(this.refusedEdits));
+    }
+    const kept = applied.length > 0 ? ' Vos autres saisies ont été reprises.' : '';
+    const listed = refused.length > 0 ? ' Ce qui n’a pas pu être enregistré est listé ci-dessous.' : '';
+    if (refused.length > 0 || applied.length > 0 || !pending.resumed) {
+      this.refusal = `${pending.message}${kept}${listed}`;
+    }
+    void pending.backup.destroy().then(() => deleteDatabase(backupName(this.docName)));
+    pending.doc.destroy();
+    this.recovering = false;
+  }
+}
+
+/** The refused edits kept for this document on this device (an unreadable entry is ignored). */
+function readRefused(docName: string): RefusedEdit[] {
+  try {
+    const stored = JSON.parse(localStorage.getItem(refusedKey(docName)) ?? '[]') as unknown;
+    return Array.isArray(stored) ? (stored as RefusedEdit[]) : [];
+  } catch {
+    return [];
   }
 }
