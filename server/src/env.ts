@@ -2,6 +2,7 @@
 
 import type { Actor } from './access/actor.js';
 import type { Database } from './db/client.js';
+import type { Client } from './http/client.js';
 import type { Rooms } from './sync/rooms.js';
 
 export interface Services {
@@ -16,5 +17,7 @@ export type AppEnv = {
     services: Services;
     /** Set by `requireActor` on authenticated routes. */
     actor: Actor;
+    /** The client's address and whether it came over TLS (http/client.ts). */
+    client: Client;
   };
 };

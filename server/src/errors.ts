@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'visa'
   | 'conflict'
   | 'incomplete'
-  | 'rate_limited';
+  | 'rate_limited'
+  | 'too_large';
 
 const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   invalid: 400,
@@ -26,6 +27,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   conflict: 409,
   incomplete: 422,
   rate_limited: 429,
+  too_large: 413,
 };
 
 /** An expected failure, with a message the user can read. */

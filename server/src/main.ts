@@ -12,6 +12,8 @@ const running = await startServer({
   databaseUrl: process.env.DATABASE_URL || undefined,
   dataDir: process.env.LIVRET_DATA_DIR || defaultDataDir,
   webRoot,
+  // Set behind a TLS reverse proxy (README): the client's address and HTTPS come from its X-Forwarded-* headers.
+  trustProxy: ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase()),
 });
 
 const engine =

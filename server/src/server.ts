@@ -1,12 +1,10 @@
 /**
- * One Node HTTP server for everything: the API (Hono), the web app (static SvelteKit build, SPA fallback)
- * and the y-websocket endpoint on the same port, so a browser needs one origin and one cookie.
+ * One Node HTTP server for everything on the same port, so a browser needs one origin and one cookie: requests go
+ * to the Hono app (API and web build, see app.ts), WebSocket upgrades on /sync/ to the y-websocket endpoint.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.js';
 import { authenticateSync } from './classes/sync-session.js';
@@ -26,6 +24,8 @@ export interface ServerOptions {
   dataDir?: string;
   /** Folder of the web build (apps/web/build); absent folder = API only. */
   webRoot?: string;
+  /** Behind a TLS reverse proxy: trust its X-Forwarded-For and X-Forwarded-Proto (see http/client.ts). */
+  trustProxy?: boolean;
   seed?: boolean;
   now?: () => Date;
 }
@@ -52,15 +52,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   });
   const services: Services = { database, rooms, now };
-  const app = createApp(services);
-  const api = getRequestListener(app.fetch);
-  const web = options.webRoot && existsSync(options.webRoot) ? staticSite(options.webRoot) : undefined;
-
-  const server: Server = createServer((req, res) => {
-    const path = req.url ?? '/';
-    if (path.startsWith('/api/') || path === '/api' || !web) return api(req, res);
-    return web(req, res);
+  const app = createApp(services, {
+    webRoot: options.webRoot && existsSync(options.webRoot) ? options.webRoot : undefined,
+    trustProxy: options.trustProxy,
   });
+  const server: Server = createServer(getRequestListener(app.fetch));
   const sync = attachSyncEndpoint(server, {
     rooms,
     authenticate: (request, docName) => authenticateSync(services, request, docName),
@@ -78,41 +74,5 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await new Promise<void>((done) => server.close(() => done()));
       await database.close();
     },
-  };
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/** Serves the SPA: files as they are, anything else falls back to index.html (client-side routing). */
-function staticSite(root: string) {
-  const base = resolve(root);
-  return async (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const wanted = normalize(join(base, decodeURIComponent(url.pathname)));
-    const inside = wanted.startsWith(base);
-    let file = inside && existsSync(wanted) && extname(wanted) ? wanted : join(base, 'index.html');
-    if (!existsSync(file)) file = join(base, 'index.html');
-    try {
-      const body = await readFile(file);
-      const immutable = file.includes(`${join(base, '_app', 'immutable')}`);
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'X-Content-Type-Options': 'nosniff',
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
   };
 }

@@ -1,12 +1,12 @@
 /** /api/auth: sign in, sign out; /api/me lives here too. */
 
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { loadActor } from '../access/actor.js';
 import type { AppEnv } from '../env.js';
 import { AppError } from '../errors.js';
+import { clientOf } from '../http/client.js';
 import { requireActor } from './middleware.js';
 import { signIn } from './service.js';
 import { closeSession, SESSION_COOKIE, SESSION_DAYS, sessionKeyOf } from './sessions.js';
@@ -18,13 +18,13 @@ export const authRoutes = new Hono<AppEnv>()
     const body = LoginBody.safeParse(await c.req.json());
     if (!body.success) throw new AppError('invalid', 'Identifiant et mot de passe sont obligatoires.');
     const { database, now } = c.var.services;
-    const address = addressOf(c);
+    const { address, tls } = clientOf(c);
     const { token, accountId } = await signIn(database.db, { ...body.data, address }, now());
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Lax',
       path: '/',
-      secure: new URL(c.req.url).protocol === 'https:',
+      secure: tls,
       maxAge: SESSION_DAYS * 86_400,
     });
     const actor = await loadActor(database.db, accountId);
@@ -50,12 +50,4 @@ export const meRoutes = new Hono<AppEnv>().get('/', requireActor, (c) => {
 function publicAccount(actor: import('../access/actor.js').Actor) {
   const { accountId: id, login, kind, civilite, firstName, lastName } = actor;
   return { id, login, kind, civilite, firstName, lastName };
-}
-
-function addressOf(c: Parameters<typeof getConnInfo>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // app.request() in tests has no socket
-  }
 }

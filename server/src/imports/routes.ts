@@ -1,12 +1,19 @@
 /** /api/imports: LSU imports (menu Bilans > Import), direction only. */
 import { DEFAULT_MAX_BYTES } from '@livret/lsu-xml';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
 import { requireActor, requireStaff } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
 import { AppError } from '../errors.js';
+import { limitBody } from '../http/body-limit.js';
 import { ImportModeSchema } from './schemas.js';
-import { getImport, listImports, startImport } from './service.js';
+import { directedSchoolId, getImport, listImports, startImport } from './service.js';
+
+/** Only the direction may upload: checked before a byte of the (up to 50 Mo) body is read. */
+const requireDirection = createMiddleware<AppEnv>(async (c, next) => {
+  directedSchoolId(c.var.actor);
+  await next();
+});
 
 export const importRoutes = new Hono<AppEnv>()
   .use(requireActor, requireStaff)
@@ -14,16 +21,12 @@ export const importRoutes = new Hono<AppEnv>()
   .get('/:id', async (c) => c.json(await getImport(c.var.services, c.var.actor, c.req.param('id'))))
   .post(
     '/',
+    requireDirection,
     // The file's own limit, plus room for the form around it: a larger upload is refused before it is read.
-    bodyLimit({
-      maxSize: DEFAULT_MAX_BYTES + 64 * 1024,
-      onError: () => {
-        throw new AppError(
-          'invalid',
-          `Le fichier est trop volumineux (${DEFAULT_MAX_BYTES / 1048576} Mo au plus).`,
-        );
-      },
-    }),
+    limitBody(
+      DEFAULT_MAX_BYTES + 64 * 1024,
+      `Le fichier est trop volumineux (${DEFAULT_MAX_BYTES / 1048576} Mo au plus).`,
+    ),
     async (c) => {
       const body = await c.req.parseBody();
       const mode = ImportModeSchema.safeParse(body.mode);

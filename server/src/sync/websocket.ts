@@ -30,32 +30,43 @@ export function attachSyncEndpoint(
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 1024 * 1024 });
 
   const onUpgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith(SYNC_PATH_PREFIX)) return; // not ours: another handler may take it
-    const docName = decodeURIComponent(url.pathname.slice(SYNC_PATH_PREFIX.length));
-    // A page of another site must not open a socket with the user's cookie (cross-site WebSocket hijacking):
-    // browsers always send Origin on a WebSocket handshake, and ours is the app's own origin.
-    const origin = request.headers.origin;
-    if (origin && !sameHost(origin, request.headers.host)) {
-      return reject(socket, 403, 'Origine non autorisée');
-    }
-    let decision: Awaited<ReturnType<SyncAuthenticator>>;
+    // Node hands the raw socket over without an error listener: a client that resets it mid-handshake would
+    // otherwise crash the process.
+    socket.on('error', () => socket.destroy());
+    // This is the only upgrade handler, and a throw here would be an unhandled rejection: everything is guarded.
     try {
-      decision = await options.authenticate(request, docName);
+      const docName = docNameOf(request.url);
+      if (docName === undefined) return reject(socket, 404, 'Adresse inconnue');
+      if (docName === null) return reject(socket, 400, 'Adresse de document invalide');
+      // A page of another site must not open a socket with the user's cookie (cross-site WebSocket hijacking):
+      // browsers always send Origin on a WebSocket handshake, and ours is the app's own origin.
+      const origin = request.headers.origin;
+      if (origin && !sameHost(origin, request.headers.host)) {
+        return reject(socket, 403, 'Origine non autorisée');
+      }
+      let decision: Awaited<ReturnType<SyncAuthenticator>>;
+      try {
+        decision = await options.authenticate(request, docName);
+      } catch (error) {
+        console.error('sync authentication failed', error);
+        return reject(socket, 500, 'Erreur interne');
+      }
+      if (!decision.ok) return reject(socket, decision.status, decision.message);
+      const { session } = decision;
+      let room: Room;
+      try {
+        room = await options.rooms.get(docName);
+      } catch (error) {
+        console.error(`sync: ${docName} could not be loaded`, error);
+        return reject(socket, 500, 'Document momentanément indisponible');
+      }
+      if (socket.destroyed) return void options.rooms.released(room); // the client left while it loaded
+      // ws answers a bad handshake (key, version) with a 400 itself.
+      wss.handleUpgrade(request, socket, head, (ws) => serve(ws, room, session, options.rooms));
     } catch (error) {
-      console.error('sync authentication failed', error);
-      return reject(socket, 500, 'Erreur interne');
+      console.error('sync: upgrade failed', error);
+      reject(socket, 400, 'Requête invalide');
     }
-    if (!decision.ok) return reject(socket, decision.status, decision.message);
-    const { session } = decision;
-    let room: Room;
-    try {
-      room = await options.rooms.get(docName);
-    } catch (error) {
-      console.error(`sync: ${docName} could not be loaded`, error);
-      return reject(socket, 500, 'Document momentanément indisponible');
-    }
-    wss.handleUpgrade(request, socket, head, (ws) => serve(ws, room, session, options.rooms));
   };
   server.on('upgrade', onUpgrade);
 
@@ -106,6 +117,26 @@ function serve(ws: WebSocket, room: Room, session: SyncSession, rooms: Rooms): v
   ws.on('close', () => clearInterval(ping));
 }
 
+/**
+ * The document named by an upgrade's path: undefined when the path is not under /sync/, null when it cannot be
+ * decoded (bad percent-encoding, an unparsable URL).
+ */
+function docNameOf(path: string | undefined): string | undefined | null {
+  let pathname: string;
+  try {
+    pathname = new URL(path ?? '/', 'http://localhost').pathname;
+  } catch {
+    return null;
+  }
+  if (!pathname.startsWith(SYNC_PATH_PREFIX)) return undefined;
+  try {
+    const name = decodeURIComponent(pathname.slice(SYNC_PATH_PREFIX.length));
+    return name ? name : null;
+  } catch {
+    return null;
+  }
+}
+
 function sameHost(origin: string, host: string | undefined): boolean {
   try {
     return new URL(origin).host === host;
@@ -120,10 +151,20 @@ function toBytes(data: ArrayBuffer | Buffer | Buffer[]): Uint8Array {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
+const REASONS: Record<number, [code: string, reason: string]> = {
+  400: ['invalid', 'Bad Request'],
+  401: ['unauthorized', 'Unauthorized'],
+  403: ['forbidden', 'Forbidden'],
+  404: ['not_found', 'Not Found'],
+  500: ['internal', 'Internal Server Error'],
+};
+
 function reject(socket: Duplex, status: number, message: string): void {
-  const body = JSON.stringify({ code: status === 401 ? 'unauthorized' : 'forbidden', message });
+  if (socket.destroyed) return;
+  const [code, reason] = REASONS[status] ?? ['forbidden', 'Forbidden'];
+  const body = JSON.stringify({ code, message });
   socket.write(
-    `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 404 ? 'Not Found' : 'Forbidden'}\r\n` +
+    `HTTP/1.1 ${status} ${reason}\r\n` +
       'Content-Type: application/json; charset=utf-8\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
