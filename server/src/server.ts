@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
+import { authenticateSync } from './access/sync-session.js';
 import { createApp } from './app.js';
-import { authenticateSync } from './classes/sync-session.js';
 import { type Database, migrate, openDatabase } from './db/client.js';
 import type { Services } from './env.js';
 import { failInterruptedImports } from './imports/service.js';
@@ -50,6 +50,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     compact: async (docName) => {
       await compactDocument(database.db, docName);
     },
+    now: () => now().getTime(),
   });
   const services: Services = { database, rooms, now };
   const app = createApp(services, {

@@ -21,6 +21,7 @@ export {
   millesimeOf,
   readOnlyReason,
 } from './rules/calendar.js';
+export { type CellValueScope, cellValueError, isTextCell, textLimitOf } from './rules/cell-values.js';
 export {
   type CompletenessInput,
   completenessReasons,
@@ -33,6 +34,7 @@ export {
   canLock,
   canUnlock,
   canWriteCell,
+  type ReadOnlyReason,
   type StaffRole,
   type WriteDecision,
   type WriteRefusal,

@@ -23,6 +23,8 @@ export interface ClassScope {
   roles: StaffRole[];
   /** Disciplines the actor teaches to this class (directly or through a group of its students). */
   taughtDisciplineIds: Set<string>;
+  /** Disciplines taught to groups only: the students of the class in those groups (see the domain Writer). */
+  groupStudentIds: Map<string, Set<string>>;
   isPrincipal: boolean;
 }
 
@@ -51,7 +53,7 @@ export async function findClassScope(db: Db, actor: Actor, classId: string): Pro
     .from(groupMembers)
     .where(inArray(groupMembers.studentId, studentsOfClass));
   const services = await db
-    .select({ disciplineId: teachingServices.disciplineId })
+    .select({ disciplineId: teachingServices.disciplineId, groupId: teachingServices.groupId })
     .from(teachingServices)
     .where(
       and(
@@ -66,6 +68,7 @@ export async function findClassScope(db: Db, actor: Actor, classId: string): Pro
     .select({ accountId: classPrincipals.accountId })
     .from(classPrincipals)
     .where(and(eq(classPrincipals.classId, classId), eq(classPrincipals.accountId, actor.accountId)));
+  const groupStudentIds = await groupOnlyStudents(db, classId, services);
   const scope: ClassScope = {
     classId,
     schoolId: row.schoolId,
@@ -73,12 +76,47 @@ export async function findClassScope(db: Db, actor: Actor, classId: string): Pro
     schoolYearId: row.schoolYearId,
     roles,
     taughtDisciplineIds: new Set(services.map((s) => s.disciplineId)),
+    groupStudentIds,
     isPrincipal: Boolean(principal),
   };
   // An enseignant sees only the classes it teaches or leads; other roles see every class of their school.
   const onlyTeacher = roles.every((r) => r === 'enseignant');
   if (onlyTeacher && scope.taughtDisciplineIds.size === 0 && !scope.isPrincipal) return undefined;
   return scope;
+}
+
+/**
+ * For each discipline the actor teaches to groups of this class and not to the whole class: the students of
+ * the class who are in those groups. A group teacher writes their cells only.
+ */
+async function groupOnlyStudents(
+  db: Db,
+  classId: string,
+  services: { disciplineId: string; groupId: string | null }[],
+): Promise<Map<string, Set<string>>> {
+  const wholeClass = new Set(services.filter((s) => s.groupId === null).map((s) => s.disciplineId));
+  const byGroup = services.filter((s) => s.groupId !== null && !wholeClass.has(s.disciplineId));
+  const out = new Map<string, Set<string>>();
+  if (byGroup.length === 0) return out;
+  const members = await db
+    .select({ groupId: groupMembers.groupId, studentId: groupMembers.studentId })
+    .from(groupMembers)
+    .innerJoin(enrolments, eq(enrolments.studentId, groupMembers.studentId))
+    .where(
+      and(
+        eq(enrolments.classId, classId),
+        inArray(
+          groupMembers.groupId,
+          byGroup.map((s) => s.groupId!),
+        ),
+      ),
+    );
+  for (const service of byGroup) {
+    const students = out.get(service.disciplineId) ?? new Set<string>();
+    for (const m of members) if (m.groupId === service.groupId) students.add(m.studentId);
+    out.set(service.disciplineId, students);
+  }
+  return out;
 }
 
 /** Same, but throws 404 when the class is out of reach. */

@@ -15,7 +15,7 @@ import {
 } from '@livret/domain/doc';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authenticateSync } from '../classes/sync-session.js';
+import { authenticateSync } from '../access/sync-session.js';
 import { bilanVersions } from '../db/schema.js';
 import { settle, TestPeer } from '../sync/testing/test-peer.js';
 import { createTestApp, type TestApp } from '../testing/app.js';
@@ -77,11 +77,11 @@ describe.each(testEngines())('bilan lifecycle on %s', (engine) => {
       setVieScolaireField(fill.doc, lucas.id, 'nbRetards', 0);
     });
     await settle([fill]);
-    expect(fill.refusals).toEqual([]);
+    expect(fill.refusals, JSON.stringify(fill.refusals)).toEqual([]);
     const teacher = await peer(maths);
 
     const result = await t.call('POST', lockPath(), direction, { studentIds: [lucas.id] });
-    expect(result.body.refused).toEqual([]);
+    expect(result.body.refused, JSON.stringify(result.body)).toEqual([]);
     expect(result.body.locked).toMatchObject([{ studentId: lucas.id, version: 1 }]);
     const [row] = await t.services.database.db
       .select()

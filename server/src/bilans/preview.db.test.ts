@@ -15,7 +15,7 @@ import {
 import { pdfPages, pdfText } from '@livret/pdf/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authenticateSync } from '../classes/sync-session.js';
+import { authenticateSync } from '../access/sync-session.js';
 import { bilanVersions, publications } from '../db/schema.js';
 import { settle, TestPeer } from '../sync/testing/test-peer.js';
 import { createTestApp, type TestApp } from '../testing/app.js';

@@ -11,6 +11,7 @@ export function writerOf(scope: ClassScope, context: ClassContext): Writer {
   return {
     roles: scope.roles,
     taughtDisciplineIds: scope.taughtDisciplineIds,
+    groupStudentIds: scope.groupStudentIds,
     isPrincipal: scope.isPrincipal,
     schoolKind: context.school.kind,
   };

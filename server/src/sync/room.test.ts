@@ -2,6 +2,7 @@ import {
   appreciationText,
   getPositionnement,
   insertProgramElement,
+  presenceColorOf,
   setLock,
   setPositionnement,
 } from '@livret/domain/doc';
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { Touch } from './inspect-update.js';
+import type { Touch } from './effect.js';
 import { MessageType } from './protocol.js';
 import { Room, type SyncSession } from './room.js';
 import { memoryLog, settle, TestPeer } from './testing/test-peer.js';
@@ -186,9 +187,66 @@ describe('Room', () => {
     a.sendRaw(awarenessMessage(a));
     await settle([a, b]);
     const seen = b.awareness.getStates().get(a.doc.clientID) as { user: { name: string; id: string } };
-    expect(seen.user).toMatchObject({ name: 'Alice', id: 'Alice', color: '#c00' });
+    expect(seen.user).toMatchObject({ name: 'Alice', id: 'Alice', color: presenceColorOf('Alice') });
     a.leave();
     await settle([b]);
+  });
+
+  it("lets no connection speak for another connection's presence, nor park data in it", async () => {
+    const room = await Room.open(DOC, memoryLog());
+    const a = new TestPeer(room, teacherOf(MATHS, 'Alice'));
+    const b = new TestPeer(room, teacherOf(MATHS, 'Bob'));
+    a.awareness.setLocalState({ focus: { studentId: S1, disciplineId: MATHS } });
+    a.sendRaw(awarenessMessage(a));
+    await settle([a, b]);
+    // Bob sends a state under Alice's client id: refused, Alice's presence unchanged.
+    const forged = new awarenessProtocol.Awareness(new Y.Doc());
+    forged.clientID = a.doc.clientID;
+    forged.setLocalState({ focus: { studentId: S2, disciplineId: MATHS } });
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.awareness);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(forged, [a.doc.clientID]));
+    b.sendRaw(encoding.toUint8Array(encoder));
+    // Bob parks a large blob and a colour with CSS in his own presence: the blob is refused, the rest rebuilt.
+    b.awareness.setLocalState({ focus: { studentId: S2, disciplineId: null }, blob: 'x'.repeat(10_000) });
+    b.sendRaw(awarenessMessage(b));
+    b.awareness.setLocalState({
+      user: { color: 'red;background:url(x)' },
+      focus: { studentId: '<b>' },
+      extra: 1,
+    });
+    b.sendRaw(awarenessMessage(b));
+    await settle([a, b]);
+    expect(b.refusals.map((r) => r.code)).toEqual(['malformed', 'malformed']);
+    expect(room.awareness.getStates().get(a.doc.clientID)).toMatchObject({ focus: { studentId: S1 } });
+    expect(room.awareness.getStates().get(b.doc.clientID)).toEqual({
+      user: { id: 'Bob', name: 'Bob', color: presenceColorOf('Bob') },
+      focus: null,
+    });
+  });
+
+  it('closes a connection whose session expired or no longer holds, before judging its update', async () => {
+    let now = 1_000;
+    const room = await Room.open(DOC, memoryLog(), { now: () => now, limits: { refreshMs: 5_000 } });
+    const expiring = new TestPeer(room, { ...teacherOf(MATHS, 'exp'), expiresAt: 2_000 });
+    let valid = true;
+    const revoked: SyncSession = {
+      ...teacherOf(MATHS, 'rev'),
+      refresh: async () => (valid ? revoked : null),
+    };
+    const demoted = new TestPeer(room, revoked);
+    await settle([expiring, demoted]);
+    now = 2_500;
+    setPositionnement(expiring.doc, S2, MATHS, 2);
+    await settle([expiring]);
+    expect(expiring.closed.map((c) => c.code)).toEqual([4401]);
+    expect(getPositionnement(room.doc, S2, MATHS)).toBeNull();
+    valid = false;
+    room.recheck((session) => session.accountId === 'rev');
+    setPositionnement(demoted.doc, S2, MATHS, 3);
+    await settle([demoted]);
+    expect(demoted.closed.map((c) => c.code)).toEqual([4401]);
+    expect(getPositionnement(room.doc, S2, MATHS)).toBeNull();
   });
 
   it('reloads every accepted update from the log', async () => {

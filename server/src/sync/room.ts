@@ -4,12 +4,14 @@
  * presence (awareness) with the server's word on who each client is.
  *
  * Work on a room is serialised through one queue, so an update is judged against exactly the state it will
- * be applied to, and a lock (see bilans/) cannot interleave with an edit.
+ * be applied to, and a lock (see bilans/) cannot interleave with an edit. An update is judged on its effect:
+ * Yjs integrates it into a trial copy first (see effect.ts), and only an update that integrates completely and
+ * changes allowed cells only is stored, applied and broadcast.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { Inspection, Touch } from './inspect-update.js';
-import { inspectUpdate } from './inspect-update.js';
+import { type Touch, TrialDoc } from './effect.js';
+import { type PresenceLimits, stampPresence } from './presence.js';
 import {
   type ClientMessage,
   CloseCode,
@@ -40,8 +42,15 @@ export interface SyncSession {
   /** The sign-in session it was opened with (the SHA-256 of its token), to close it at logout. */
   readonly sessionKey?: string;
   readonly displayName: string;
+  /** When the sign-in session ends (epoch ms): the connection is closed then, whatever it sends. */
+  readonly expiresAt?: number;
   /** Judges the cells an update touches, against the room's current document. */
   judge(touches: Touch[], doc: Y.Doc): Verdict;
+  /**
+   * Reads the sign-in session and the rights again: the session as it stands now, or null when it no longer
+   * holds (signed out, expired, account or role removed). Called before judging once `refreshMs` has passed.
+   */
+  refresh?(): Promise<SyncSession | null>;
 }
 
 /** A transport-independent connection (a WebSocket in production, a queue in tests). */
@@ -60,15 +69,17 @@ export interface RoomLimits {
   rateWindowMs: number;
 }
 
-export const defaultLimits: RoomLimits = {
+export const defaultLimits: RoomLimits & PresenceLimits & { refreshMs: number } = {
   maxUpdateBytes: 256 * 1024,
   maxDocumentBytes: 32 * 1024 * 1024,
   maxMessagesPerWindow: 300,
   rateWindowMs: 10_000,
+  maxPresenceBytes: 4 * 1024,
+  refreshMs: 10_000,
 };
 
 export interface RoomOptions {
-  limits?: RoomLimits;
+  limits?: Partial<typeof defaultLimits>;
   now?: () => number;
   /** Called after each accepted client update is stored and applied (compaction trigger). */
   onAppend?: (room: Room) => void;
@@ -77,6 +88,9 @@ export interface RoomOptions {
 const SERVER_ORIGIN = Symbol('server');
 
 interface ConnectionState {
+  /** The session as last checked (see `SyncSession.refresh`). */
+  session: SyncSession;
+  checkedAt: number;
   awarenessClients: Set<number>;
   windowStart: number;
   messagesInWindow: number;
@@ -86,6 +100,14 @@ export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   private readonly connections = new Map<SyncConnection, ConnectionState>();
+  private readonly trial: TrialDoc;
+  /**
+   * The account that wrote each Yjs client id here first: nobody else may add content under that id (it
+   * would take clocks its owner's later edits need, and the server would drop those as already known).
+   */
+  private readonly clientOwners = new Map<number, string>();
+  /** The account behind each presence client id (one account may take over its own id on reconnect). */
+  private readonly presenceOwners = new Map<number, string>();
   private queue: Promise<unknown> = Promise.resolve();
   private storedBytes = 0;
   /** Updates appended since the room opened: compaction looks at it. */
@@ -94,11 +116,12 @@ export class Room {
   private constructor(
     readonly name: string,
     private readonly log: UpdateLog,
-    private readonly limits: RoomLimits,
+    private readonly limits: typeof defaultLimits,
     private readonly now: () => number,
     private readonly onAppend: (room: Room) => void,
   ) {
     this.doc = new Y.Doc({ gc: true });
+    this.trial = new TrialDoc(this.doc);
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null); // the server itself is not a participant
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -115,8 +138,14 @@ export class Room {
         this.connections.has(origin as SyncConnection)
       ) {
         const state = this.connections.get(origin as SyncConnection)!;
-        for (const id of added) state.awarenessClients.add(id);
-        for (const id of removed) state.awarenessClients.delete(id);
+        for (const id of added) {
+          state.awarenessClients.add(id);
+          this.presenceOwners.set(id, state.session.accountId);
+        }
+        for (const id of removed) {
+          state.awarenessClients.delete(id);
+          this.presenceOwners.delete(id);
+        }
       }
       const message = writeAwareness(this.awareness, changed);
       for (const connection of this.connections.keys()) connection.send(message);
@@ -128,23 +157,30 @@ export class Room {
     const room = new Room(
       name,
       log,
-      options.limits ?? defaultLimits,
+      { ...defaultLimits, ...options.limits },
       options.now ?? Date.now,
       options.onAppend ?? (() => {}),
     );
     const updates = await log.load(name);
-    Y.transact(
-      room.doc,
-      () => {
-        for (const update of updates) {
-          Y.applyUpdate(room.doc, update, SERVER_ORIGIN);
-          room.storedBytes += update.byteLength;
-        }
-      },
-      SERVER_ORIGIN,
-    );
+    for (const [index, update] of updates.entries()) {
+      // A stored update that Yjs cannot integrate whole (stored before the server judged effects, or
+      // damaged) is set aside, never applied: the document still loads, and compaction drops it.
+      const effect = room.trial.try(update);
+      if (!effect.ok) {
+        console.error(
+          `sync: ${name}: stored update ${index + 1}/${updates.length} (${update.byteLength} bytes) quarantined: ${effect.detail}`,
+        );
+        room.quarantined.push(update);
+        continue;
+      }
+      Y.applyUpdate(room.doc, update, SERVER_ORIGIN);
+      room.storedBytes += update.byteLength;
+    }
     return room;
   }
+
+  /** Stored updates set aside at load because Yjs could not integrate them (see `open`). */
+  readonly quarantined: Uint8Array[] = [];
 
   get size(): number {
     return this.connections.size;
@@ -160,6 +196,8 @@ export class Room {
   /** Adds a connection and starts the sync handshake (server step 1 and step 2, current presence). */
   join(connection: SyncConnection): void {
     this.connections.set(connection, {
+      session: connection.session,
+      checkedAt: this.now(),
       awarenessClients: new Set(),
       windowStart: this.now(),
       messagesInWindow: 0,
@@ -172,9 +210,21 @@ export class Room {
 
   /** Closes the connections whose session matches (signed out): they must sign in again to reconnect. */
   disconnect(matches: (session: SyncSession) => boolean, reason: string): void {
-    for (const connection of [...this.connections.keys()]) {
-      if (matches(connection.session)) connection.close(CloseCode.unauthorized, reason);
+    for (const [connection, state] of [...this.connections]) {
+      if (matches(state.session)) connection.close(CloseCode.unauthorized, reason);
     }
+  }
+
+  /** Makes the matching connections check their session and rights again before their next update. */
+  recheck(matches: (session: SyncSession) => boolean): void {
+    for (const state of this.connections.values()) if (matches(state.session)) state.checkedAt = -Infinity;
+  }
+
+  /** The connections of an account in this room. */
+  connectionsOf(accountId: string): number {
+    let count = 0;
+    for (const state of this.connections.values()) if (state.session.accountId === accountId) count++;
+    return count;
   }
 
   /** Removes a connection and its presence. */
@@ -182,6 +232,7 @@ export class Room {
     const state = this.connections.get(connection);
     if (!state) return;
     this.connections.delete(connection);
+    for (const id of state.awarenessClients) this.presenceOwners.delete(id);
     awarenessProtocol.removeAwarenessStates(this.awareness, [...state.awarenessClients], SERVER_ORIGIN);
   }
 
@@ -209,7 +260,14 @@ export class Room {
    */
   applyServerUpdate(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
+    this.trial.follow(update);
     this.storedBytes += update.byteLength;
+  }
+
+  /** Frees the document and its trial copy (the room is no longer used). */
+  destroy(): void {
+    this.trial.destroy();
+    this.doc.destroy();
   }
 
   /** Closes every connection whose session no longer holds (a role change): they reconnect and are re-checked. */
@@ -236,22 +294,61 @@ export class Room {
   }
 
   private async receiveUpdate(connection: SyncConnection, update: Uint8Array): Promise<void> {
-    const verdict = this.judge(connection.session, update);
+    const session = await this.currentSession(connection);
+    if (!session) return;
+    const verdict = this.judge(session, update);
     if (!verdict.ok) {
-      // Not applied, not stored, not broadcast. The client is told why, and gets the server's state so a
-      // client that resets its copy (ours does) is back in line at once.
+      // Not applied, not stored, not broadcast (the trial copy is back in step). The client is told why; ours
+      // then rebuilds on the server's state and re-applies what is still allowed.
       connection.send(writePermissionDenied(verdict.code, verdict.message));
       return;
     }
-    if (isNoop(this.doc, update)) return;
-    await this.log.append(this.name, update);
+    if (verdict.noop) return; // nothing new (e.g. a client's step 2 when it is up to date)
+    try {
+      await this.log.append(this.name, update);
+    } catch (error) {
+      this.trial.reset();
+      throw error;
+    }
+    for (const client of verdict.clients) this.clientOwners.set(client, session.accountId);
     this.storedBytes += update.byteLength;
     this.appendedSinceOpen++;
     Y.applyUpdate(this.doc, update, connection);
     this.onAppend(this);
   }
 
-  private judge(session: SyncSession, update: Uint8Array): Verdict {
+  /**
+   * The connection's session, checked again once `refreshMs` has passed (or after `recheck`); null, with the
+   * connection closed, when it has expired or no longer holds.
+   */
+  private async currentSession(connection: SyncConnection): Promise<SyncSession | null> {
+    const state = this.connections.get(connection);
+    if (!state) return null;
+    const now = this.now();
+    let session: SyncSession | null = state.session;
+    if (session.refresh && now - state.checkedAt >= this.limits.refreshMs) {
+      session = await session.refresh().catch((error: unknown) => {
+        console.error(`sync: ${this.name}: session check failed`, error);
+        return null;
+      });
+      if (session) {
+        state.session = session;
+        state.checkedAt = now;
+      }
+    }
+    if (!session || (session.expiresAt !== undefined && session.expiresAt <= now)) {
+      connection.close(CloseCode.unauthorized, 'Session terminée : reconnectez-vous.');
+      this.leave(connection);
+      return null;
+    }
+    return session;
+  }
+
+  /** Judges an update on its effect; on refusal the trial copy is back in step with the document. */
+  private judge(
+    session: SyncSession,
+    update: Uint8Array,
+  ): { ok: true; noop: boolean; clients: number[] } | { ok: false; code: RefusalCode; message: string } {
     if (update.byteLength > this.limits.maxUpdateBytes) {
       return {
         ok: false,
@@ -262,24 +359,46 @@ export class Room {
     if (this.storedBytes + update.byteLength > this.limits.maxDocumentBytes) {
       return { ok: false, code: Refusal.tooLarge, message: 'Le document a atteint sa taille maximale.' };
     }
-    const inspection: Inspection = inspectUpdate(this.doc, update);
-    if (!inspection.ok) {
-      return { ok: false, code: inspection.code, message: refusalMessage(inspection.code) };
+    const clients = newClients(this.doc, update);
+    if (clients === null) {
+      return { ok: false, code: Refusal.malformed, message: refusalMessage(Refusal.malformed) };
     }
-    return session.judge(inspection.touches, this.doc);
+    const taken = clients.find((c) => (this.clientOwners.get(c) ?? session.accountId) !== session.accountId);
+    if (taken !== undefined) {
+      return {
+        ok: false,
+        code: Refusal.forbidden,
+        message: 'Identifiant de client déjà utilisé par une autre personne.',
+      };
+    }
+    const effect = this.trial.try(update);
+    if (!effect.ok) return { ok: false, code: effect.code, message: refusalMessage(effect.code) };
+    const verdict = session.judge(effect.touches, this.doc);
+    if (!verdict.ok) {
+      this.trial.reset();
+      return verdict;
+    }
+    return { ok: true, noop: effect.noop, clients };
   }
 
   private receiveAwareness(connection: SyncConnection, update: Uint8Array): void {
-    const { session } = connection;
-    // The server says who a client is: whatever name a client claims, the stored state carries its account.
-    const stamped = awarenessProtocol.modifyAwarenessUpdate(update, (state: unknown) => {
-      if (state === null || typeof state !== 'object') return state;
-      const current = state as Record<string, unknown>;
-      const user = (current.user ?? {}) as Record<string, unknown>;
-      return { ...current, user: { ...user, id: session.accountId, name: session.displayName } };
+    const state = this.connections.get(connection);
+    if (!state) return;
+    const { session } = state;
+    // The server says who a client is and what its presence holds: only its own client ids, a bounded size,
+    // known fields with checked values, the account's name and a colour of the app's palette.
+    const stamped = stampPresence(update, {
+      accountId: session.accountId,
+      displayName: session.displayName,
+      mayUse: (clientId) => (this.presenceOwners.get(clientId) ?? session.accountId) === session.accountId,
+      limits: this.limits,
     });
+    if (!stamped.ok) {
+      connection.send(writePermissionDenied(Refusal.malformed, stamped.message));
+      return;
+    }
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, connection);
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.update, connection);
     } catch {
       connection.send(writePermissionDenied(Refusal.malformed, 'Présence illisible : ignorée.'));
     }
@@ -298,23 +417,21 @@ export class Room {
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
-/** An update that brings nothing new (e.g. a client's step 2 when it is up to date) is not stored. */
-function isNoop(doc: Y.Doc, update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
-  if (ds.clients.size > 0) {
-    for (const [client, deletes] of ds.clients) {
-      for (const { clock, len } of deletes) {
-        const structsOf = doc.store.clients.get(client);
-        if (!structsOf || clock >= Y.getState(doc.store, client)) return false;
-        for (let i = Y.findIndexSS(structsOf, clock); i < structsOf.length; i++) {
-          const struct = structsOf[i]!;
-          if (struct.id.clock >= clock + len) break;
-          if (!struct.deleted) return false;
-        }
-      }
+/**
+ * The Yjs client ids under which an update adds content the document does not have yet; null when the
+ * update cannot be decoded.
+ */
+function newClients(doc: Y.Doc, update: Uint8Array): number[] | null {
+  try {
+    const clients = new Set<number>();
+    for (const struct of Y.decodeUpdate(update).structs) {
+      if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client))
+        clients.add(struct.id.client);
     }
+    return [...clients];
+  } catch {
+    return null;
   }
-  return structs.every((s) => s.id.clock + s.length <= Y.getState(doc.store, s.id.client));
 }
 
 function refusalMessage(code: RefusalCode): string {

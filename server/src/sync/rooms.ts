@@ -10,6 +10,8 @@ export interface RoomsOptions {
   /** Called in the background when a room goes idle or has grown its log: compacts it. */
   compact?: (docName: string) => Promise<void>;
   limits?: RoomLimits;
+  /** The clock of the rooms (session expiry, rate windows): the services' clock. */
+  now?: () => number;
   /** How long an empty room stays loaded. */
   idleMs?: number;
   /** Appended updates after which a room's log is compacted in the background. */
@@ -18,6 +20,8 @@ export interface RoomsOptions {
 
 export class Rooms {
   private readonly loading = new Map<string, Promise<Room>>();
+  /** The rooms loaded so far (a cache of `loading`'s resolved values, readable synchronously). */
+  private readonly open = new Map<string, Room>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly options: RoomsOptions) {}
@@ -28,10 +32,14 @@ export class Rooms {
     if (!room) {
       room = Room.open(docName, this.options.log, {
         limits: this.options.limits ?? defaultLimits,
+        ...(this.options.now ? { now: this.options.now } : {}),
         onAppend: (opened) => this.afterAppend(opened),
       });
       this.loading.set(docName, room);
-      room.catch(() => this.loading.delete(docName));
+      room.then(
+        (loaded) => this.open.set(docName, loaded),
+        () => this.loading.delete(docName),
+      );
     }
     this.cancelIdle(docName);
     return room;
@@ -43,6 +51,18 @@ export class Rooms {
     for (const room of rooms) if (room.status === 'fulfilled') room.value.disconnect(matches, reason);
   }
 
+  /** Makes the matching connections of every room check their session and rights before their next update. */
+  recheck(matches: (session: SyncSession) => boolean): void {
+    for (const room of this.open.values()) room.recheck(matches);
+  }
+
+  /** How many connections an account has open, in every room of this process. */
+  connectionsOf(accountId: string): number {
+    let count = 0;
+    for (const room of this.open.values()) count += room.connectionsOf(accountId);
+    return count;
+  }
+
   /** Tells the registry a connection left; schedules the release of an empty room. */
   async released(room: Room): Promise<void> {
     if (room.size > 0) return;
@@ -51,7 +71,8 @@ export class Rooms {
       this.idleTimers.delete(room.name);
       if (room.size > 0) return;
       this.loading.delete(room.name);
-      room.doc.destroy();
+      this.open.delete(room.name);
+      room.destroy();
       void this.compact(room.name);
     }, this.options.idleMs ?? 30_000);
     timer.unref();

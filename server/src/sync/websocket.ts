@@ -6,6 +6,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { CloseCode } from './protocol.js';
 import type { Room, SyncConnection, SyncSession } from './room.js';
 import type { Rooms } from './rooms.js';
 
@@ -79,8 +80,16 @@ export function attachSyncEndpoint(
   };
 }
 
+/** Sockets one account may hold open at once in this process (tabs × documents; a flood is refused). */
+export const MAX_SOCKETS_PER_ACCOUNT = 40;
+
 function serve(ws: WebSocket, room: Room, session: SyncSession, rooms: Rooms): void {
   ws.binaryType = 'arraybuffer';
+  if (rooms.connectionsOf(session.accountId) >= MAX_SOCKETS_PER_ACCOUNT) {
+    ws.close(CloseCode.rateLimited, 'Trop de connexions ouvertes : fermez des onglets.');
+    void rooms.released(room);
+    return;
+  }
   const connection: SyncConnection = {
     session,
     send(message) {

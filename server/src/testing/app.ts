@@ -28,6 +28,7 @@ export async function createTestApp(engine: Engine): Promise<TestApp> {
     log: postgresUpdateLog(database.db),
     compact: async (name) => void (await compactDocument(database.db, name)),
     idleMs: 10,
+    now: () => services.now().getTime(),
   });
   const services: Services = { database, rooms, now: () => NOW };
   const app = createApp(services);

@@ -14,7 +14,13 @@ export {
   type VieScolaireField,
   vieScolaireFields,
 } from './cells.js';
-export { type InvalidValueCode, InvalidValueError, limits, syntheseLimit } from './limits.js';
+export {
+  type InvalidValueCode,
+  InvalidValueError,
+  limits,
+  syntheseLimit,
+  textLength,
+} from './limits.js';
 export { clearLock, getLock, isLockInfo, type LockInfo, lockedStudentIds, setLock } from './locks.js';
 export { observeClassDoc } from './observe.js';
 export {
@@ -24,6 +30,13 @@ export {
   positionnementsOf,
   setPositionnement,
 } from './positioning.js';
+export {
+  type PresenceFocus,
+  type PresenceState,
+  presenceColorOf,
+  presenceColors,
+  presenceFocusOf,
+} from './presence.js';
 export {
   getProgramElements,
   insertProgramElement,

@@ -41,3 +41,23 @@ export class InvalidValueError extends Error {
 export function syntheseLimit(kind: '1D' | '2D'): number {
   return kind === '1D' ? limits.synthese1D : limits.synthese2D;
 }
+
+/**
+ * The length of a text as the LSU counts it: in characters (Unicode code points), like the official checker,
+ * not in UTF-16 code units (an emoji is one character, not two).
+ * @example textLength('Bravo 🎉') // 7
+ */
+export function textLength(text: string): number {
+  let surrogatePairs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        surrogatePairs++;
+        i++;
+      }
+    }
+  }
+  return text.length - surrogatePairs;
+}

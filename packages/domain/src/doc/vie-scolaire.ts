@@ -1,7 +1,7 @@
 /** Vie scolaire (2D), written by the CPE: counts 0..999 and an optional comment (≤600). */
 import type * as Y from 'yjs';
 import { roots, type VieScolaireField } from './cells.js';
-import { InvalidValueError, limits } from './limits.js';
+import { InvalidValueError, limits, textLength } from './limits.js';
 
 /** The vie scolaire of a student as stored (fields absent when not entered). */
 export type VieScolaire = {
@@ -19,7 +19,7 @@ function map(doc: Y.Doc): Y.Map<number | string> {
 /** True when `value` is allowed in `field`. */
 export function isVieScolaireValue(field: VieScolaireField, value: unknown): boolean {
   if (field === 'commentaire')
-    return typeof value === 'string' && value.length <= limits.vieScolaireCommentaire;
+    return typeof value === 'string' && textLength(value) <= limits.vieScolaireCommentaire;
   return (
     typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= limits.vieScolaireCount
   );

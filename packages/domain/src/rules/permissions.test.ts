@@ -64,6 +64,22 @@ describe('canWriteCell (domain reference §2)', () => {
   });
 });
 
+describe('canWriteCell: a teacher of a group', () => {
+  const group = writer({
+    roles: ['enseignant'],
+    taughtDisciplineIds: new Set([MATHS]),
+    groupStudentIds: new Map([[MATHS, new Set([S])]]),
+  });
+  it('writes the students of its group only, and the class-wide program elements', () => {
+    expect(canWriteCell(group, cells.positionMaths!, open).ok).toBe(true);
+    const other = { section: 'positionnement', studentId: 's2', disciplineId: MATHS } as const;
+    expect(canWriteCell(group, other, open)).toMatchObject({ ok: false, reason: 'forbidden' });
+    const appreciation = { section: 'appreciation', studentId: 's2', disciplineId: MATHS } as const;
+    expect(canWriteCell(group, appreciation, open).ok).toBe(false);
+    expect(canWriteCell(group, cells.elementsMaths!, open).ok).toBe(true);
+  });
+});
+
 describe('canUnlock (domain reference §8)', () => {
   it('only the direction, never after the visa, never an Éditeurs import', () => {
     expect(canUnlock(direction, { hasVisa: false, source: 'app' })).toEqual({ ok: true });

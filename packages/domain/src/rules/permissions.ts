@@ -14,6 +14,11 @@ export interface Writer {
   roles: readonly StaffRole[];
   /** Disciplines (or 1D domaines) the actor teaches to this class (its teaching services). */
   taughtDisciplineIds: ReadonlySet<string>;
+  /**
+   * Disciplines the actor teaches only to groups (not to the whole class), with the students of those groups
+   * who are in the class: its positionings and appreciations there are limited to them.
+   */
+  groupStudentIds?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Professeur principal of the class (2D). */
   isPrincipal: boolean;
   /** Kind of the school: in an école (1D) the class's teachers also write the appréciation générale. */
@@ -32,8 +37,14 @@ export interface WriteScope {
    * Set when the whole document is read-only: 'past-year' (bilans of previous school years, §9) or
    * 'no-periods' (no entry before the periods exist, §9). See `rules/calendar.ts`.
    */
-  readOnly?: 'past-year' | 'no-periods';
+  readOnly?: ReadOnlyReason;
 }
+
+/**
+ * Why a whole class document is read-only: a past school year, a class without periods (§9), or a class
+ * whose data source is «Import Éditeurs» (its bilans come complete from another software, §3).
+ */
+export type ReadOnlyReason = 'past-year' | 'no-periods' | 'editeurs';
 
 /** Why a write is refused. */
 export type WriteRefusal = 'forbidden' | 'locked' | 'read-only' | 'unknown-cell';
@@ -48,7 +59,9 @@ const refuse = (reason: WriteRefusal, message: string): WriteDecision => ({ ok: 
 const readOnlyMessages = {
   'past-year': 'Les bilans des années scolaires précédentes ne peuvent plus être modifiés.',
   'no-periods': 'Les périodes de la classe doivent être définies avant toute saisie.',
-} as const;
+  editeurs:
+    'Les bilans de cette classe sont importés d’un autre logiciel (source « Import Éditeurs ») : ils ne se saisissent pas dans Livret.',
+} as const satisfies Record<ReadOnlyReason, string>;
 
 function isKnown(cell: Cell, scope: WriteScope): boolean {
   if ('studentId' in cell && scope.studentIds && !scope.studentIds.has(cell.studentId)) return false;
@@ -84,10 +97,22 @@ export function canWriteCell(writer: Writer, cell: Cell | null, scope: WriteScop
   if (isDirection) return allowed;
   switch (cell.section) {
     case 'elements':
-    case 'positionnement':
-    case 'appreciation':
       if (isTeacher && writer.taughtDisciplineIds.has(cell.disciplineId)) return allowed;
       return refuse('forbidden', 'Vous n’enseignez pas cette discipline dans cette classe.');
+    case 'positionnement':
+    case 'appreciation': {
+      if (!isTeacher || !writer.taughtDisciplineIds.has(cell.disciplineId)) {
+        return refuse('forbidden', 'Vous n’enseignez pas cette discipline dans cette classe.');
+      }
+      const group = writer.groupStudentIds?.get(cell.disciplineId);
+      if (group && !group.has(cell.studentId)) {
+        return refuse(
+          'forbidden',
+          'Cet élève n’est pas dans le groupe auquel vous enseignez cette discipline.',
+        );
+      }
+      return allowed;
+    }
     case 'synthese':
       // 2D: the professeur principal; 1D: the class's own teachers write the appréciation générale.
       if (
