@@ -19,6 +19,7 @@ export {
   canEnterData,
   isPastYear,
   millesimeOf,
+  parisDay,
   readOnlyReason,
 } from './rules/calendar.js';
 export { type CellValueScope, cellValueError, isTextCell, textLimitOf } from './rules/cell-values.js';

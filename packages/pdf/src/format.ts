@@ -2,7 +2,7 @@
  * How names, dates and years are written on a bilan. Dates are printed in Paris time whatever the machine's
  * zone, so the same frozen bilan prints the same text anywhere.
  */
-import type { Person, Teacher } from '@livret/domain';
+import { type Person, parisDay, type Teacher } from '@livret/domain';
 
 /** A calendar date `2026-11-27` as `27/11/2026`. */
 export function formatDate(isoDate: string): string {
@@ -10,14 +10,9 @@ export function formatDate(isoDate: string): string {
   return `${day}/${month}/${year}`;
 }
 
-/** A date-time (ISO 8601) as its calendar day in Paris, `27/11/2026`. */
+/** A date-time (ISO 8601) as its calendar day in Paris, `27/11/2026` (the domain's Paris day). */
 export function formatParisDay(isoDateTime: string): string {
-  return new Intl.DateTimeFormat('fr-FR', {
-    timeZone: 'Europe/Paris',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(new Date(isoDateTime));
+  return formatDate(parisDay(new Date(isoDateTime)));
 }
 
 /** The school year of a millésime: 2026 → `2026-2027`. */

@@ -3,7 +3,7 @@
  * now (same context, signatories, dates and next version number), but stored nowhere, validated by nothing, and
  * printed as a draft («Aperçu — non verrouillé»). The direction checks what the family would receive.
  */
-import { completenessReasons, draftBilan, type FrozenBilanPeriodique } from '@livret/domain';
+import { completenessReasons, draftBilan, type FrozenBilanPeriodique, parisDay } from '@livret/domain';
 import { classDocName, getLock } from '@livret/domain/doc';
 import { bilanDocument, bilanFileName, renderPdf } from '@livret/pdf';
 import { and, eq, max } from 'drizzle-orm';
@@ -59,7 +59,7 @@ export async function previewBilan(
     const content = draftBilan(room.doc, {
       ...freezeContextOf(context, student),
       // As the lock dates them (lock.ts): the conseil on the day, the schooling from the period's start.
-      dateConseil: now.toISOString().slice(0, 10),
+      dateConseil: parisDay(now),
       dateScolarite: context.period.startsOn,
       communication,
       frozenAt: now.toISOString(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canEditYear, canEnterData, isPastYear, millesimeOf, readOnlyReason } from './calendar.js';
+import { canEditYear, canEnterData, isPastYear, millesimeOf, parisDay, readOnlyReason } from './calendar.js';
 
 describe('calendar rules (domain reference §9)', () => {
   it.each([
@@ -30,5 +30,18 @@ describe('calendar rules (domain reference §9)', () => {
     expect(readOnlyReason({ periodCount: 0, millesime: 2026, now })).toBe('no-periods');
     expect(readOnlyReason({ periodCount: 3, millesime: 2025, now })).toBe('past-year');
     expect(readOnlyReason({ periodCount: 3, millesime: 2026, now })).toBeUndefined();
+  });
+});
+
+describe('Paris days', () => {
+  it('dates an instant by its day in Paris, winter and summer', () => {
+    expect(parisDay(new Date('2026-11-26T23:30:00Z'))).toBe('2026-11-27'); // 00:30 in Paris (UTC+1)
+    expect(parisDay(new Date('2027-06-30T22:30:00Z'))).toBe('2027-07-01'); // 00:30 in Paris (UTC+2)
+    expect(parisDay(new Date('2026-11-27T22:59:00Z'))).toBe('2026-11-27');
+  });
+
+  it('starts the school year on the 1st of August in Paris', () => {
+    expect(millesimeOf(new Date('2027-07-31T22:30:00Z'))).toBe(2027); // 1 August, 00:30 in Paris
+    expect(millesimeOf(new Date('2027-07-31T21:30:00Z'))).toBe(2026);
   });
 });

@@ -21,13 +21,31 @@ export function canEnterData(periodCount: number): CalendarDecision {
   };
 }
 
+const parisDays = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * The calendar day of an instant in Paris, as `YYYY-MM-DD`: the day French schools live in, whatever the
+ * machine's zone (a lock at 00:30 in Paris is dated that day, not the UTC day before).
+ * @example parisDay(new Date('2026-11-26T23:30:00Z')) // '2026-11-27'
+ */
+export function parisDay(instant: Date): string {
+  return parisDays.format(instant);
+}
+
 /**
  * The school year (millésime) of a date: the year it starts. August already counts as the new year (the
  * rentrée is prepared then); January to July belong to the year that started the previous September.
+ * Decided on the Paris day.
  * @example millesimeOf(new Date('2027-03-01')) // 2026
  */
 export function millesimeOf(date: Date): number {
-  return date.getUTCMonth() >= 7 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
+  const [year, month] = parisDay(date).split('-').map(Number) as [number, number];
+  return month >= 8 ? year : year - 1;
 }
 
 /** True when `millesime` is a previous school year at `now`. */

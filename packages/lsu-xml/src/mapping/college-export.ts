@@ -9,6 +9,7 @@ import {
   type FrozenBilanFinCycle,
   type FrozenBilanPeriodique,
   type Person,
+  parisDay,
   type Teacher,
 } from '@livret/domain';
 import type { CollegeFile, DonneesRecord } from '../college/records.js';
@@ -297,7 +298,7 @@ export function collegeFileFromFrozen(input: CollegeExportInput): { file: Colleg
     d.bilansPeriodiques.push({
       eleveRef,
       periodeRef,
-      dateConseilClasse: bilan.dateConseil ?? bilan.frozenAt.slice(0, 10),
+      dateConseilClasse: bilan.dateConseil ?? parisDay(new Date(bilan.frozenAt)),
       dateScolarite: bilan.dateScolarite ?? bilan.period.startsOn,
       dateVerrou: bilan.frozenAt.slice(0, 19),
       responsableEtabRef: responsable(bilan.communication.responsableEtablissement),

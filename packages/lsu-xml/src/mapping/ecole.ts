@@ -10,6 +10,7 @@ import {
   modalitesAccompagnement,
   type Person,
   parcours as parcoursCodes,
+  parisDay,
 } from '@livret/domain';
 import type { EcoleFile } from '../ecole/records.js';
 import {
@@ -123,7 +124,7 @@ export function ecoleFileFromFrozen(input: EcoleExportInput): { file: EcoleFile;
       eleveRef,
       periodeRef,
       enseignantRefs,
-      dateCreation: bilan.dateConseil ?? bilan.frozenAt.slice(0, 10),
+      dateCreation: bilan.dateConseil ?? parisDay(new Date(bilan.frozenAt)),
       dateScolarite: bilan.dateScolarite ?? bilan.period.startsOn,
       dateVerrou: bilan.frozenAt.slice(0, 19),
       directeurRef: directeur(bilan.communication.responsableEtablissement),
