@@ -5,6 +5,8 @@
  * server.ts serves it beside the sync endpoint.
  */
 import { Hono } from 'hono';
+import { accountRoutes, setupRoutes } from './accounts/routes.js';
+import { auditRoutes } from './audit/routes.js';
 import { authRoutes, meRoutes } from './auth/routes.js';
 import { classRoutes } from './classes/routes.js';
 import { editionRoutes } from './editions/routes.js';
@@ -15,7 +17,7 @@ import { familyRoutes } from './family/routes.js';
 import { apiBodyLimit } from './http/body-limit.js';
 import { clientInfo } from './http/client.js';
 import { healthRoutes } from './http/health.js';
-import { noStore, sameOrigin, securityHeaders } from './http/security.js';
+import { noStore, sameOrigin, securityHeaders, wellFormedUrl } from './http/security.js';
 import { siteCsp, staticSite } from './http/static-site.js';
 import { importRoutes } from './imports/routes.js';
 
@@ -41,7 +43,10 @@ export function createApp(services: Services, options: AppOptions = {}) {
     .route('/family', familyRoutes)
     .route('/imports', importRoutes)
     .route('/exports', exportRoutes)
-    .route('/editions', editionRoutes);
+    .route('/editions', editionRoutes)
+    .route('/accounts', accountRoutes)
+    .route('/setup', setupRoutes)
+    .route('/audit', auditRoutes);
 
   const app = new Hono<AppEnv>()
     .use(async (c, next) => {
@@ -49,7 +54,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
       await next();
     })
     .use(clientInfo({ trustProxy: options.trustProxy ?? false }))
-    .use(securityHeaders({ contentSecurityPolicy: siteCsp(options.webRoot) }))
+    .use(securityHeaders({ contentSecurityPolicy: siteCsp(options.webRoot) }), wellFormedUrl)
     .use('/api/*', noStore, sameOrigin, apiBodyLimit(UPLOADS))
     .route('/api', api)
     .onError(onError);

@@ -1,5 +1,6 @@
 /** `npm start`: the server on PORT (3000), the embedded database unless DATABASE_URL is set. */
 import { fileURLToPath } from 'node:url';
+import { SETUP_CODE_HOURS } from './accounts/setup.js';
 import { DEMO_PASSWORD, demoAccounts } from './seed/index.js';
 import { startServer } from './server.js';
 
@@ -20,10 +21,18 @@ const engine =
   running.database.engine === 'pglite' ? 'PGlite (embedded, ./data)' : 'PostgreSQL (DATABASE_URL)';
 console.log(`
 Livret is running: ${running.url}   (database: ${engine})
-
-Demo accounts (password: ${DEMO_PASSWORD})
+`);
+if (running.demo) {
+  console.log(`Demo accounts (password: ${DEMO_PASSWORD})
 ${demoAccounts.map((a) => `  ${a.login.padEnd(34)} ${a.role}`).join('\n')}
 `);
+}
+if (running.setupCode) {
+  console.log(`First installation: open ${running.url}/installation and type the setup code
+  ${running.setupCode}
+(valid ${SETUP_CODE_HOURS} h, once; a restart makes a new one while no account exists)
+`);
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

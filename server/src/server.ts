@@ -7,11 +7,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { authenticateSync } from './access/sync-session.js';
+import { issueSetupCode } from './accounts/setup.js';
 import { createApp } from './app.js';
+import { startHousekeeping } from './auth/housekeeping.js';
 import { type Database, migrate, openDatabase } from './db/client.js';
 import type { Services } from './env.js';
 import { failInterruptedImports } from './imports/service.js';
-import { seedDemoSchool } from './seed/index.js';
+import { demoWanted, seedDemoSchool } from './seed/index.js';
 import { Rooms } from './sync/rooms.js';
 import { compactDocument, postgresUpdateLog } from './sync/update-log.js';
 import { attachSyncEndpoint } from './sync/websocket.js';
@@ -26,6 +28,7 @@ export interface ServerOptions {
   webRoot?: string;
   /** Behind a TLS reverse proxy: trust its X-Forwarded-For and X-Forwarded-Proto (see http/client.ts). */
   trustProxy?: boolean;
+  /** Seed the demo school; by default only on the embedded PGlite or with LIVRET_DEMO=1 (seed/index.ts). */
   seed?: boolean;
   now?: () => Date;
 }
@@ -34,15 +37,22 @@ export interface RunningServer {
   url: string;
   database: Database;
   services: Services;
+  /** True when the database runs the demo school (seeded now or before). */
+  demo: boolean;
+  /** The one-time code of the first installation, when the database has no account yet (printed by main.ts). */
+  setupCode?: string;
   close(): Promise<void>;
 }
 
-/** Opens the database, applies the migrations, seeds the demo when empty, and listens. */
+/** Opens the database, applies the migrations, seeds the demo when empty and wanted, and listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
   await migrate(database);
   const now = options.now ?? (() => new Date());
-  if (options.seed !== false) await seedDemoSchool(database.db, { now: now() });
+  const demo = options.seed ?? demoWanted(database.engine);
+  if (demo) await seedDemoSchool(database.db, { now: now() });
+  const setupCode = demo ? undefined : await issueSetupCode(database.db, now());
+  const housekeeping = await startHousekeeping(database.db, now);
   await failInterruptedImports(database.db, now());
 
   const rooms = new Rooms({
@@ -68,7 +78,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://localhost:${port}`,
     database,
     services,
+    demo,
+    setupCode,
     async close() {
+      housekeeping.stop();
       await sync.close();
       rooms.close();
       server.closeAllConnections();

@@ -1,4 +1,4 @@
-/** /api/auth: sign in, sign out; /api/me lives here too. */
+/** /api/auth: sign in, sign out, change one's password; /api/me lives here too. */
 
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -7,11 +7,12 @@ import { loadActor } from '../access/actor.js';
 import type { AppEnv } from '../env.js';
 import { AppError } from '../errors.js';
 import { clientOf } from '../http/client.js';
-import { requireActor } from './middleware.js';
-import { signIn } from './service.js';
-import { closeSession, SESSION_COOKIE, SESSION_DAYS, sessionKeyOf } from './sessions.js';
+import { requireSession } from './middleware.js';
+import { changePassword, signIn } from './service.js';
+import { closeSession, readSession, SESSION_COOKIE, SESSION_HOURS, sessionKeyOf } from './sessions.js';
 
 const LoginBody = z.object({ login: z.string().min(1).max(200), password: z.string().min(1).max(500) });
+const PasswordBody = z.object({ current: z.string().min(1).max(500), next: z.string().max(10_000) });
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/login', async (c) => {
@@ -25,7 +26,7 @@ export const authRoutes = new Hono<AppEnv>()
       sameSite: 'Lax',
       path: '/',
       secure: tls,
-      maxAge: SESSION_DAYS * 86_400,
+      maxAge: SESSION_HOURS * 3_600,
     });
     const actor = await loadActor(database.db, accountId);
     return c.json({ account: actor ? publicAccount(actor) : null });
@@ -40,11 +41,28 @@ export const authRoutes = new Hono<AppEnv>()
     }
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
+  })
+  .post('/password', requireSession, async (c) => {
+    const body = PasswordBody.safeParse(await c.req.json());
+    if (!body.success) throw new AppError('invalid', 'Saisissez le mot de passe actuel et le nouveau.');
+    const { database, now, rooms } = c.var.services;
+    const sessionKey = sessionKeyOf(getCookie(c, SESSION_COOKIE) ?? '');
+    const input = { accountId: c.var.actor.accountId, sessionKey, ...body.data };
+    const closed = new Set(await changePassword(database.db, input, now()));
+    // The other sessions end everywhere, their open documents included.
+    await rooms.disconnect((session) => closed.has(session.sessionKey ?? ''), 'Mot de passe changé.');
+    return c.json({ ok: true, closedSessions: closed.size });
   });
 
-export const meRoutes = new Hono<AppEnv>().get('/', requireActor, (c) => {
+export const meRoutes = new Hono<AppEnv>().get('/', requireSession, async (c) => {
   const actor = c.var.actor;
-  return c.json({ account: publicAccount(actor), roles: actor.roles });
+  const { database, now } = c.var.services;
+  const session = await readSession(database.db, getCookie(c, SESSION_COOKIE), now());
+  return c.json({
+    account: publicAccount(actor),
+    roles: actor.roles,
+    mustChangePassword: session?.mustChangePassword ?? false,
+  });
 });
 
 function publicAccount(actor: import('../access/actor.js').Actor) {

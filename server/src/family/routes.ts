@@ -1,5 +1,6 @@
 /** /api/family: the portal of the families (published bilans, PDF, visa). */
 import { Hono } from 'hono';
+import { recordBilanAudit } from '../audit/record.js';
 import { requireActor, requireFamily } from '../auth/middleware.js';
 import { renderBilanPdf } from '../bilans/pdf.js';
 import type { AppEnv } from '../env.js';
@@ -14,6 +15,13 @@ export const familyRoutes = new Hono<AppEnv>()
   .get('/bilans/:versionId/pdf', async (c) => {
     const bilan = await getFamilyBilan(c.var.services.database.db, c.var.actor, c.req.param('versionId'));
     const pdf = await renderBilanPdf(bilan.content, { hash: bilan.hash });
+    const { database, now } = c.var.services;
+    await recordBilanAudit(database.db, now(), {
+      action: 'bilan.pdf',
+      actorId: c.var.actor.accountId,
+      versionId: bilan.versionId,
+      details: { portal: 'famille' },
+    });
     return c.body(new Uint8Array(pdf.bytes), 200, {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `attachment; filename="${pdf.fileName}"`,

@@ -5,7 +5,7 @@
 import { millesimeOf } from '@livret/domain';
 import { count, sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/password.js';
-import type { Db } from '../db/client.js';
+import type { Db, Engine } from '../db/client.js';
 import {
   accounts,
   classes,
@@ -48,6 +48,15 @@ const SEED_LOCK = 738_201;
 async function hasSchool(db: Db | Tx): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(schools);
   return (existing?.n ?? 0) > 0;
+}
+
+/**
+ * Whether this database gets the demo school: the embedded PGlite default (a try-out on one machine), or any
+ * engine when `LIVRET_DEMO=1` asks for it. Never a real PostgreSQL otherwise: its first account comes from the
+ * setup code (accounts/setup.ts), and the demo's shared password must not reach a school's server.
+ */
+export function demoWanted(engine: Engine, env: Record<string, string | undefined> = process.env): boolean {
+  return engine === 'pglite' || env.LIVRET_DEMO === '1';
 }
 
 /**

@@ -21,16 +21,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(engine: Engine): Promise<TestApp> {
+/** `now` replaces the fixed clock (sessions, rate limit); `seed: false` leaves the database empty. */
+export async function createTestApp(
+  engine: Engine,
+  options: { now?: () => Date; seed?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(engine);
-  await seedDemoSchool(database.db, { now: NOW });
+  if (options.seed !== false) await seedDemoSchool(database.db, { now: NOW });
   const rooms = new Rooms({
     log: postgresUpdateLog(database.db),
     compact: async (name) => void (await compactDocument(database.db, name)),
     idleMs: 10,
     now: () => services.now().getTime(),
   });
-  const services: Services = { database, rooms, now: () => NOW };
+  const services: Services = { database, rooms, now: options.now ?? (() => NOW) };
   const app = createApp(services);
   const call: TestApp['call'] = async (method, path, cookie, body) => {
     const response = await app.request(path, {

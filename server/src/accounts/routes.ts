@@ -1,0 +1,34 @@
+/** /api/accounts (the direction's accounts of its school, password reset) and /api/setup (first installation). */
+import { Hono } from 'hono';
+import { requireActor, requireDirection } from '../auth/middleware.js';
+import type { AppEnv } from '../env.js';
+import { AppError } from '../errors.js';
+import { InstallSchema } from './schemas.js';
+import { listSchoolAccounts, resetPassword } from './service.js';
+import { installFirstSchool, setupNeeded } from './setup.js';
+
+export const accountRoutes = new Hono<AppEnv>()
+  .use(requireActor, requireDirection)
+  .get('/', async (c) => c.json(await listSchoolAccounts(c.var.services.database.db, c.var.actor)))
+  .post('/:accountId/password-reset', async (c) => {
+    const { database, now, rooms } = c.var.services;
+    const reset = await resetPassword(database.db, c.var.actor, c.req.param('accountId'), now());
+    const closed = new Set(reset.closedSessions);
+    await rooms.disconnect((session) => closed.has(session.sessionKey ?? ''), 'Mot de passe réinitialisé.');
+    return c.json({ temporaryPassword: reset.temporaryPassword, closedSessions: closed.size });
+  });
+
+export const setupRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => c.json({ needed: await setupNeeded(c.var.services.database.db) }))
+  .post('/', async (c) => {
+    const input = InstallSchema.safeParse(await c.req.json());
+    if (!input.success) {
+      throw new AppError(
+        'invalid',
+        'Vérifiez le formulaire : chaque champ est obligatoire, l’UAI a 7 chiffres et une lettre.',
+        input.error.issues,
+      );
+    }
+    const { database, now } = c.var.services;
+    return c.json(await installFirstSchool(database.db, input.data, now()), 201);
+  });
