@@ -73,11 +73,14 @@ describe('a printed bilan', () => {
     expect(pages.length).toBeGreaterThan(0);
     for (const page of pages) expect(page).toContain('Aperçu — non verrouillé : ne vaut pas bilan');
     expect(pdfText(bytes)).not.toContain(`empreinte SHA-256 ${sampleHash.slice(0, 16)}`);
+    expect(pdfText(bytes)).toContain('bilan non verrouillé, non publié.');
+    expect(pdfText(bytes)).not.toContain('Bilan verrouillé le');
     expect(pdfInfo(bytes).Title).toBe(
       'Aperçu — non verrouillé — Bilan périodique — Lucas MARTIN — Trimestre 1 2026-2027',
     );
     const locked = pdfText(await renderPdf(bilanDocument({ bilan, hash: sampleHash })));
     expect(locked).not.toContain('Aperçu');
+    expect(locked).toContain('Bilan verrouillé le');
     expect(locked).toContain(`empreinte SHA-256 ${sampleHash.slice(0, 16)}`);
   });
 });

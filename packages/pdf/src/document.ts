@@ -24,7 +24,8 @@ export interface PrintableBilan {
   hash: string;
   /**
    * A preview of a bilan not locked yet (the live state frozen for a look, stored nowhere): every page carries
-   * the watermark and the footer mention «Aperçu — non verrouillé», and no version or hash is printed.
+   * the watermark and the footer mention «Aperçu — non verrouillé», no version or hash is printed, and the
+   * closing of a bilan périodique says it is not locked (instead of when and by whom it was).
    */
   draft?: boolean;
 }
@@ -104,15 +105,15 @@ function partPaging({ bilan, hash, draft }: PrintableBilan): { header: PageFunct
   };
 }
 
-function contentOf(bilan: FrozenBilan): Content[] {
+function contentOf(bilan: FrozenBilan, draft: boolean): Content[] {
   return bilan.format === 'livret/bilan-fin-cycle'
     ? bilanFinCycleContent(bilan)
-    : bilanPeriodiqueContent(bilan);
+    : bilanPeriodiqueContent(bilan, { draft });
 }
 
 /** One student's part: a pdfmake section, so it starts on a new page and has its own footer. */
 function part(item: PrintableBilan): ContentNode {
-  return { section: contentOf(item.bilan), ...partPaging(item) };
+  return { section: contentOf(item.bilan, item.draft === true), ...partPaging(item) };
 }
 
 const styles = {};

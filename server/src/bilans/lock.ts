@@ -6,22 +6,22 @@
  * Unlocking (direction only, never after the family's visa, never an Éditeurs import) records who and why;
  * the next lock makes a new version, and no version is ever modified (the database forbids it).
  */
-import { createHash } from 'node:crypto';
-import { canonicalJson, freeze } from '@livret/domain';
+import { freeze, parisDay } from '@livret/domain';
 import { classDocName, clearLock, getLock, setLock } from '@livret/domain/doc';
-import { and, eq, inArray, max } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Actor } from '../access/actor.js';
 import { displayName } from '../access/actor.js';
 import { requireClassScope, requireDirection } from '../access/class-scope.js';
 import { type ClassContext, loadClassContext } from '../classes/context.js';
-import { auditLog, bilanStates, bilanVersions, publications, unlocks, visas } from '../db/schema.js';
+import { auditLog, bilanStates, bilanVersions, unlocks, visas } from '../db/schema.js';
 import type { Services } from '../env.js';
 import { AppError } from '../errors.js';
 import type { Room } from '../sync/room.js';
 import { appendUpdateIn } from '../sync/update-log.js';
 import { completenessOf } from './completeness.js';
 import { freezeContextOf, signatoriesOf } from './freeze-context.js';
+import { keyOf, lastVersions, storeFrozenVersions } from './versions.js';
 
 export interface LockResult {
   locked: { studentId: string; versionId: string; version: number }[];
@@ -75,38 +75,28 @@ async function lockInRoom(
   }
   if (candidates.length === 0) return result;
 
-  const previous = await db
-    .select({ studentId: bilanVersions.studentId, version: max(bilanVersions.version) })
-    .from(bilanVersions)
-    .where(
-      and(
-        eq(bilanVersions.periodId, context.period.id),
-        eq(bilanVersions.kind, 'periodique'),
-        inArray(
-          bilanVersions.studentId,
-          candidates.map((s) => s.id),
-        ),
-      ),
-    )
-    .groupBy(bilanVersions.studentId);
-  const lastVersion = new Map(previous.map((p) => [p.studentId, p.version ?? 0]));
+  const lastVersion = await lastVersions(
+    db,
+    candidates.map((s) => s.id),
+  );
+  const versionKey = (studentId: string) =>
+    keyOf({ studentId, periodId: context.period.id, kind: 'periodique' });
 
   const communication = await signatoriesOf(db, context);
   const frozen = candidates.map((student) => {
-    const version = (lastVersion.get(student.id) ?? 0) + 1;
+    const version = (lastVersion.get(versionKey(student.id)) ?? 0) + 1;
     const content = freeze(room.doc, {
       ...freezeContextOf(context, student),
       // The conseil de classe is the day of the lock, and the student is taken as schooled from the period's
       // start, unless the school says otherwise (both are required by the LSU format).
-      dateConseil: now.toISOString().slice(0, 10),
+      dateConseil: parisDay(now),
       dateScolarite: context.period.startsOn,
       communication,
       frozenAt: now.toISOString(),
       frozenBy: { id: actor.accountId, name: displayName(actor) },
       version,
     });
-    const json = canonicalJson(content);
-    return { student, version, content, hash: createHash('sha256').update(json).digest('hex') };
+    return { student, version, content };
   });
 
   // The lock marks are computed on a scratch copy, so the room changes only once the transaction commits.
@@ -122,47 +112,20 @@ async function lockInRoom(
   scratch.destroy();
 
   await db.transaction(async (tx) => {
-    for (const { student, version, content, hash } of frozen) {
-      const [row] = await tx
-        .insert(bilanVersions)
-        .values({
-          studentId: student.id,
-          periodId: context.period.id,
-          classId: context.class.id,
-          version,
-          kind: 'periodique',
-          content,
-          contentHash: hash,
-          frozenBy: actor.accountId,
-          frozenAt: now,
-          source: 'app',
-        })
-        .returning({ id: bilanVersions.id });
-      const versionId = row!.id;
-      await tx
-        .insert(bilanStates)
-        .values({
-          studentId: student.id,
-          periodId: context.period.id,
-          status: 'locked',
-          currentVersionId: versionId,
-          lockedAt: now,
-          lockedBy: actor.accountId,
-        })
-        .onConflictDoUpdate({
-          target: [bilanStates.studentId, bilanStates.periodId],
-          set: { status: 'locked', currentVersionId: versionId, lockedAt: now, lockedBy: actor.accountId },
-        });
-      await tx.insert(publications).values({ bilanVersionId: versionId, publishedAt: now });
-      await tx.insert(auditLog).values({
-        at: now,
-        actorId: actor.accountId,
-        action: 'bilan.lock',
-        subject: versionId,
-        details: { studentId: student.id, periodId: context.period.id, version, hash },
-      });
-      result.locked.push({ studentId: student.id, versionId, version });
-    }
+    const stored = await storeFrozenVersions(
+      tx,
+      frozen.map(({ student, version, content }) => ({
+        studentId: student.id,
+        periodId: context.period.id,
+        kind: 'periodique',
+        classId: context.class.id,
+        version,
+        content,
+      })),
+      { source: 'app', by: actor.accountId, at: now, action: 'bilan.lock' },
+    );
+    for (const { studentId, versionId, version } of stored)
+      result.locked.push({ studentId, versionId, version });
     await appendUpdateIn(tx, room.name, update);
   });
   room.applyServerUpdate(update);

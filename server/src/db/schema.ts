@@ -361,6 +361,15 @@ export const bilanVersions = pgTable(
     content: jsonb('content').notNull(),
     /** SHA-256 of the canonical JSON of `content`. */
     contentHash: text('content_hash').notNull(),
+    /**
+     * `chain_hash` of the previous version of the same bilan (student, kind, period); null for version 1.
+     * Both are set by the database on insert (trigger `bilan_versions_chain`, migration `frozen_chain`).
+     */
+    previousHash: text('previous_hash'),
+    /** SHA-256 over `previous_hash` and `content_hash`: rewriting any older version breaks every later link. */
+    chainHash: text('chain_hash')
+      .notNull()
+      .$defaultFn(() => ''),
     frozenBy: uuid('frozen_by').references(() => accounts.id),
     frozenAt: at('frozen_at').notNull(),
     source: text('source').notNull(),
@@ -375,23 +384,30 @@ export const bilanVersions = pgTable(
   ],
 );
 
+/**
+ * Where each bilan stands and which version is current: one row per student and period for a bilan périodique,
+ * one per student (no period) for the bilan de fin de cycle.
+ */
 export const bilanStates = pgTable(
   'bilan_states',
   {
     studentId: uuid('student_id')
       .notNull()
       .references(() => students.id),
-    periodId: uuid('period_id')
-      .notNull()
-      .references(() => periods.id),
+    periodId: uuid('period_id').references(() => periods.id),
+    kind: text('kind').notNull().default('periodique'),
     status: text('status').notNull(),
     currentVersionId: uuid('current_version_id').references(() => bilanVersions.id),
     lockedAt: at('locked_at'),
     lockedBy: uuid('locked_by').references(() => accounts.id),
   },
   (t) => [
-    primaryKey({ columns: [t.studentId, t.periodId] }),
+    unique('bilan_states_student_period_kind').on(t.studentId, t.periodId, t.kind).nullsNotDistinct(),
     check('bilan_states_status', sql`${t.status} in ('open', 'locked')`),
+    check(
+      'bilan_states_kind_period',
+      sql`(${t.kind} = 'periodique' and ${t.periodId} is not null) or (${t.kind} = 'fin-de-cycle' and ${t.periodId} is null)`,
+    ),
   ],
 );
 

@@ -35,10 +35,14 @@ function headerLines(bilan: FrozenBilanPeriodique): ContentNode[] {
 }
 
 /**
- * The content of a bilan périodique (no page settings: the document wraps it).
+ * The content of a bilan périodique (no page settings: the document wraps it); `draft` for a preview, whose
+ * closing says the bilan is not locked.
  * @example const content = bilanPeriodiqueContent(frozen);
  */
-export function bilanPeriodiqueContent(bilan: FrozenBilanPeriodique): Content[] {
+export function bilanPeriodiqueContent(
+  bilan: FrozenBilanPeriodique,
+  options: { draft?: boolean } = {},
+): Content[] {
   const { period } = bilan;
   const verso = [
     epiSection(bilan),
@@ -49,7 +53,7 @@ export function bilanPeriodiqueContent(bilan: FrozenBilanPeriodique): Content[] 
     bilanAcquisitionSection(bilan),
     vieScolaireSection(bilan),
     bilan.socle ? socleSection(L.socle, bilan.socle, 'Composantes du socle') : null,
-    communicationSection(bilan),
+    communicationSection(bilan, options),
   ].filter((part): part is ContentNode => part !== null);
   // The verso starts on a page of its own, as on the printed recto-verso sheet.
   verso[0] = { ...verso[0], pageBreak: 'before' };

@@ -58,10 +58,15 @@ function names(people: readonly Person[]): string {
   return people.map(personName).join(', ');
 }
 
-/** «Communication avec la famille». */
-export function communicationSection(bilan: FrozenBilanPeriodique): ContentNode {
+/** «Communication avec la famille»; a draft (preview) says it is not locked instead of when it was. */
+export function communicationSection(
+  bilan: FrozenBilanPeriodique,
+  options: { draft?: boolean } = {},
+): ContentNode {
   const { communication } = bilan;
-  const locked = `Bilan verrouillé le ${formatParisDay(bilan.frozenAt)} par ${bilan.frozenBy.name}.`;
+  const locked = options.draft
+    ? `Aperçu du ${formatParisDay(bilan.frozenAt)} : bilan non verrouillé, non publié.`
+    : `Bilan verrouillé le ${formatParisDay(bilan.frozenAt)} par ${bilan.frozenBy.name}.`;
   const head = communication.responsableEtablissement;
   if (bilan.school.kind === '1D') {
     return section({
