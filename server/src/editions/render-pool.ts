@@ -39,8 +39,17 @@ export class RenderPool {
   #nextId = 1;
   #closed = false;
 
-  constructor(size = availableParallelism()) {
+  readonly #unref: boolean;
+
+  /** `unref`: a long-lived pool whose idle workers do not keep the process alive. */
+  constructor(size = availableParallelism(), options: { unref?: boolean } = {}) {
     this.size = hasWorker ? Math.max(1, Math.min(size, 8)) : 1;
+    this.#unref = options.unref ?? false;
+  }
+
+  /** Tasks waiting for a worker. */
+  get waiting(): number {
+    return this.#queue.length;
   }
 
   /** Runs a task on the next free worker (in-thread without the bundle). */
@@ -80,6 +89,7 @@ export class RenderPool {
   #spawn(): Worker | undefined {
     if (this.#workers.length >= this.size) return undefined;
     const worker = new Worker(workerFile);
+    if (this.#unref) worker.unref();
     this.#workers.push(worker);
     worker.on('message', (message: Message) => {
       const pending = this.#running.get(message.id);

@@ -2,13 +2,14 @@
  * Éditions as the API sees them (direction only): start one (the job runs off the request path), follow it,
  * cancel it, download its file; and one student's bilan as PDF for the staff pages.
  */
-import { and, desc, eq, getTableColumns, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Actor } from '../access/actor.js';
 import { isUuid } from '../access/class-scope.js';
 import { accounts, bilanStates, bilanVersions, classes, editions, periods } from '../db/schema.js';
 import type { Services } from '../env.js';
 import { AppError, notFound } from '../errors.js';
 import { directedSchoolId } from '../imports/service.js';
+import { jobQueueOf, waitingStep } from '../jobs/job-queue.js';
 import { runEdition } from './run-edition.js';
 import type { EditionJob, StartEdition } from './schemas.js';
 import { selectBilans } from './selection.js';
@@ -41,12 +42,9 @@ export async function startEdition(
   if (selection.bilans.length === 0) throw notFound('Aucun bilan verrouillé à éditer pour ce choix.');
   const db = services.database.db;
   const now = services.now();
-  await db
-    .update(editions)
-    .set({ file: null })
-    .where(
-      and(eq(editions.schoolId, schoolId), lt(editions.createdAt, new Date(now.getTime() - KEEP_FILES_MS))),
-    );
+  const queue = jobQueueOf(services);
+  queue.assertRoomFor(schoolId);
+  await purgeOldFiles(services, schoolId);
   const [row] = await db
     .insert(editions)
     .values({
@@ -64,16 +62,34 @@ export async function startEdition(
     })
     .returning({ id: editions.id });
   const id = row!.id;
-  const done = new Promise((resolve) => setImmediate(resolve)).then(() =>
-    runEdition(services, {
-      editionId: id,
-      format: input.format,
-      bilans: selection.bilans,
-      title: `Bilans — ${selection.label}`,
-      author: selection.school.name,
-    }),
+  // Off the request path, in the school's line of heavy jobs (one at a time; at most two in the process).
+  const done = queue.enqueue(
+    schoolId,
+    () =>
+      runEdition(services, {
+        editionId: id,
+        format: input.format,
+        bilans: selection.bilans,
+        title: `Bilans — ${selection.label}`,
+        author: selection.school.name,
+      }),
+    async (ahead) => {
+      await db
+        .update(editions)
+        .set({ step: waitingStep(ahead), updatedAt: services.now() })
+        .where(and(eq(editions.id, id), eq(editions.status, 'running')));
+    },
   );
   return { id, done };
+}
+
+/** Deletes the files of the school's éditions older than a week (the rows stay, as a history). */
+async function purgeOldFiles(services: Services, schoolId: string): Promise<void> {
+  const before = new Date(services.now().getTime() - KEEP_FILES_MS);
+  await services.database.db
+    .update(editions)
+    .set({ file: null })
+    .where(and(eq(editions.schoolId, schoolId), lt(editions.createdAt, before), isNotNull(editions.file)));
 }
 
 const { file: _file, ...columns } = getTableColumns(editions);
@@ -161,6 +177,7 @@ export async function editionFile(
   id: string,
 ): Promise<{ bytes: Uint8Array; fileName: string; contentType: string }> {
   const job = await getEdition(services, actor, id);
+  await purgeOldFiles(services, directedSchoolId(actor));
   const [row] = await services.database.db
     .select({ file: editions.file })
     .from(editions)

@@ -9,7 +9,8 @@ import type { Db } from '../db/client.js';
 import { accounts, imports } from '../db/schema.js';
 import type { Services } from '../env.js';
 import { AppError, forbidden, notFound } from '../errors.js';
-import { progressOf } from './progress.js';
+import { jobQueueOf, waitingStep } from '../jobs/job-queue.js';
+import { progressOf, setProgress } from './progress.js';
 import { runImport } from './run-import.js';
 import { type ImportJob, type ImportMode, type ImportReport, ImportReportSchema } from './schemas.js';
 
@@ -32,6 +33,8 @@ export async function startImport(
 ): Promise<{ id: string; done: Promise<unknown> }> {
   const schoolId = directedSchoolId(actor);
   if (input.bytes.byteLength === 0) throw new AppError('invalid', 'Le fichier est vide.');
+  const queue = jobQueueOf(services);
+  queue.assertRoomFor(schoolId);
   const [row] = await services.database.db
     .insert(imports)
     .values({
@@ -44,9 +47,13 @@ export async function startImport(
     })
     .returning({ id: imports.id });
   const id = row!.id;
-  // Off the request path: the answer does not wait for the import.
-  const done = new Promise((resolve) => setImmediate(resolve)).then(() =>
-    runImport(services, actor, { importId: id, schoolId, mode: input.mode, bytes: input.bytes }),
+  // Off the request path, in the school's line of heavy jobs: the answer does not wait for the import.
+  const done = queue.enqueue(
+    schoolId,
+    async () => {
+      await runImport(services, actor, { importId: id, schoolId, mode: input.mode, bytes: input.bytes });
+    },
+    (ahead) => setProgress(id, { progress: 0, step: waitingStep(ahead) }),
   );
   return { id, done };
 }
