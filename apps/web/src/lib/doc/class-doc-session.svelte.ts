@@ -260,6 +260,22 @@ export class ClassDocSession {
       decoding.readVarUint(decoder);
       this.#onRefusal(decoding.readVarString(decoder));
     };
+    // y-websocket sends back every presence it receives; only this tab's own is this tab's to send (the server
+    // refuses presences of other connections).
+    const relay = provider._awarenessUpdateHandler;
+    const own = (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const mine = (ids: number[]) => ids.filter((id) => id === provider.awareness.clientID);
+      const filtered = {
+        added: mine(changes.added),
+        updated: mine(changes.updated),
+        removed: mine(changes.removed),
+      };
+      if (filtered.added.length + filtered.updated.length + filtered.removed.length > 0)
+        relay(filtered, origin);
+    };
+    provider.awareness.off('update', relay);
+    provider.awareness.on('update', own);
+    provider._awarenessUpdateHandler = own; // destroy() unsubscribes this one
     provider.awareness.setLocalState({
       user: { id: this.me.id, name: this.me.name, color: colorOf(this.me.id) },
       focus: this.#focus,
