@@ -31,10 +31,10 @@ export function clientOf(c: Context<AppEnv>): Client {
 
 function readClient(c: Context, trustProxy: boolean): Client {
   const socket = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket;
-  // The Node adapter builds the URL's scheme from the socket (https on a TLS socket).
+  // The Node adapter builds the URL's scheme from the socket (https on a TLS socket); the URL may be unparsable.
   const direct: Client = {
     address: socket?.remoteAddress ?? 'unknown',
-    tls: new URL(c.req.url).protocol === 'https:',
+    tls: c.req.url.startsWith('https:'),
   };
   if (!trustProxy) return direct;
   // The last hop of each header is the one our proxy wrote; earlier ones come from the client.

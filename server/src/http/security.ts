@@ -28,6 +28,15 @@ export function securityHeaders(options: { contentSecurityPolicy: string }) {
   });
 }
 
+/**
+ * A Host header that makes no URL (`127...0.0.1`, spaces) is refused at once: the Node adapter builds the
+ * request's URL from it, and reading the body would throw deep inside a handler.
+ */
+export const wellFormedUrl = createMiddleware<AppEnv>(async (c, next) => {
+  if (!URL.canParse(c.req.url)) throw new AppError('invalid', 'Requête invalide (adresse illisible).');
+  await next();
+});
+
 /** API responses are never stored by a browser or a shared cache. */
 export const noStore = createMiddleware<AppEnv>(async (c, next) => {
   await next();
@@ -45,10 +54,10 @@ export const sameOrigin = createMiddleware<AppEnv>(async (c, next) => {
   if (STATE_CHANGING.has(c.req.method)) {
     const origin = c.req.header('origin');
     const site = c.req.header('sec-fetch-site');
-    const host = new URL(c.req.url).host;
+    const host = hostOf(c.req.url); // the Host header, as the Node adapter put it in the URL
     const allowed =
       origin !== undefined
-        ? hostOf(origin) === host
+        ? host !== undefined && hostOf(origin) === host
         : site === undefined || site === 'same-origin' || site === 'none';
     if (!allowed)
       throw new AppError('forbidden', 'Requête refusée : elle ne provient pas d’une page de Livret.');
@@ -56,11 +65,11 @@ export const sameOrigin = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-function hostOf(origin: string): string | undefined {
+function hostOf(url: string): string | undefined {
   try {
-    return new URL(origin).host;
+    return new URL(url).host;
   } catch {
-    return undefined; // "null" (sandboxed frame, file://) or garbage
+    return undefined; // "null" (sandboxed frame, file://), or a garbage Host header
   }
 }
 

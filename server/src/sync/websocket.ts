@@ -63,7 +63,12 @@ export function attachSyncEndpoint(
       }
       if (socket.destroyed) return void options.rooms.released(room); // the client left while it loaded
       // ws answers a bad handshake (key, version) with a 400 itself.
-      wss.handleUpgrade(request, socket, head, (ws) => serve(ws, room, session, options.rooms));
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        // ws reports a malformed frame (unmasked, bad opcode, absurd length) as an 'error' event, which would
+        // crash the process without a listener; it has already sent the close frame, so just drop the peer.
+        ws.on('error', () => ws.terminate());
+        serve(ws, room, session, options.rooms);
+      });
     } catch (error) {
       console.error('sync: upgrade failed', error);
       reject(socket, 400, 'Requête invalide');
