@@ -11,8 +11,12 @@ import type {
   FamilyBilanSummary,
   ImportJob,
   ImportMode,
+  InstallForm,
+  JournalKind,
+  JournalPage,
   LockResult,
   Me,
+  SchoolAccount,
   Workspace,
 } from './types.js';
 
@@ -92,6 +96,28 @@ export const api = {
     request<{ account: Account }>('POST', '/api/auth/login', { login, password }),
   logout: () => request<{ ok: true }>('POST', '/api/auth/logout'),
   me: () => request<Me>('GET', '/api/me'),
+  /** Changes one's own password; the account's other sessions end. */
+  changePassword: (current: string, next: string) =>
+    request<{ ok: true; closedSessions: number }>('POST', '/api/auth/password', { current, next }),
+  /** Whether a first installation is possible (no account yet). */
+  setupNeeded: () => request<{ needed: boolean }>('GET', '/api/setup'),
+  install: (form: InstallForm) =>
+    request<{ schoolId: string; accountId: string }>('POST', '/api/setup', form),
+  /** The accounts of the direction's school. */
+  schoolAccounts: () => request<SchoolAccount[]>('GET', '/api/accounts'),
+  /** A temporary password for an account of the school, shown once; its sessions end. */
+  resetPassword: (accountId: string) =>
+    request<{ temporaryPassword: string; closedSessions: number }>(
+      'POST',
+      `/api/accounts/${id(accountId)}/password-reset`,
+    ),
+  /** A page of the school's «Journal d'activité», newest first. */
+  journal: (query: { kind?: JournalKind; before?: number }) => {
+    const params = new URLSearchParams();
+    if (query.kind) params.set('kind', query.kind);
+    if (query.before) params.set('before', String(query.before));
+    return request<JournalPage>('GET', `/api/audit${params.size ? `?${params}` : ''}`);
+  },
   classes: () => request<ClassSummary[]>('GET', '/api/classes'),
   workspace: (classId: string, periodId: string) =>
     request<Workspace>('GET', `/api/classes/${id(classId)}/periods/${id(periodId)}/workspace`),

@@ -13,6 +13,8 @@ export interface Account {
 export interface Me {
   account: Account;
   roles: { schoolId: string; schoolName: string; role: 'direction' | 'enseignant' | 'cpe' | 'psyen' }[];
+  /** A reset by the direction: a new password must be chosen before anything else. */
+  mustChangePassword?: boolean;
 }
 
 export interface ClassSummary {
@@ -111,6 +113,44 @@ export interface ImportJob {
   finishedAt: string | null;
   createdBy: string;
   report: ImportReport | null;
+}
+
+/** The first installation (mirrors server/src/accounts/schemas.ts). */
+export interface InstallForm {
+  code: string;
+  school: { name: string; kind: 'ecole' | 'college'; uai: string; academie: string; city?: string };
+  head: { civilite: 'M.' | 'Mme'; firstName: string; lastName: string; login: string; password: string };
+}
+
+/** An account of the direction's school (server/src/accounts/service.ts). */
+export interface SchoolAccount {
+  id: string;
+  login: string;
+  kind: 'staff' | 'family';
+  civilite: string | null;
+  firstName: string;
+  lastName: string;
+  roles: string[];
+  canSignIn: boolean;
+  mustChangePassword: boolean;
+}
+
+/** The kinds of the journal's filter (server/src/audit/record.ts). */
+export type JournalKind = 'connexion' | 'compte' | 'consultation' | 'edition' | 'export' | 'bilan';
+
+export interface JournalEntry {
+  id: number;
+  at: string;
+  action: string;
+  subject: string;
+  details: Record<string, unknown>;
+  actor: { id: string; login: string; firstName: string; lastName: string } | null;
+  student: { id: string; firstName: string; lastName: string } | null;
+}
+
+export interface JournalPage {
+  entries: JournalEntry[];
+  next: number | null;
 }
 
 /** PDF éditions (mirrors server/src/editions/schemas.ts, the source of truth). */
