@@ -4,6 +4,7 @@ import { classDocName } from '@livret/domain/doc';
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Actor } from '../access/actor.js';
 import { requireClassScope } from '../access/class-scope.js';
+import { documentReadOnly } from '../access/sync-session.js';
 import type { Db } from '../db/client.js';
 import {
   bilanStates,
@@ -106,8 +107,18 @@ export async function loadWorkspace(services: Services, actor: Actor, classId: s
     disciplines: context.disciplines,
     suggestions: suggestionsOf(context),
     rights: rightsOf(writer, context),
-    // The writer itself, so the browser asks the domain's write rule exactly what the sync endpoint asks.
-    writer: { ...writer, taughtDisciplineIds: [...writer.taughtDisciplineIds] },
+    // The writer itself (sets and maps as lists), and the document's read-only reason: the browser asks the
+    // domain's write rule exactly what the sync endpoint asks.
+    writer: {
+      roles: writer.roles,
+      taughtDisciplineIds: [...writer.taughtDisciplineIds],
+      groupStudentIds: Object.fromEntries(
+        [...(writer.groupStudentIds ?? new Map())].map(([disciplineId, ids]) => [disciplineId, [...ids]]),
+      ),
+      isPrincipal: writer.isPrincipal,
+      schoolKind: writer.schoolKind,
+    },
+    readOnly: documentReadOnly(context, services.now()) ?? null,
     bilans: Object.fromEntries(states.map((s) => [s.studentId, { status: s.status, version: s.version }])),
   };
 }

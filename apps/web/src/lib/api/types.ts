@@ -53,9 +53,13 @@ export interface Workspace {
   writer: {
     roles: ('direction' | 'enseignant' | 'cpe' | 'psyen')[];
     taughtDisciplineIds: string[];
+    /** Disciplines taught only to groups: the students of those groups. */
+    groupStudentIds: Record<string, string[]>;
     isPrincipal: boolean;
     schoolKind: '1D' | '2D';
   };
+  /** Why the whole document is read-only for everyone (null when it is not). */
+  readOnly: 'past-year' | 'no-periods' | 'editeurs' | null;
   bilans: Record<string, { status: 'open' | 'locked'; version: number | null }>;
 }
 

@@ -169,6 +169,28 @@ describe('reapplyLocalEdits', () => {
     expect(getVieScolaire(fresh, 's1')).toEqual({ nbRetards: 1, commentaire: 'Assidu.' });
   });
 
+  it('asks the same rule as the server: groups taught and a read-only document', () => {
+    const { server, device } = start();
+    setPositionnement(device, 's1', 'maths', 2);
+    setPositionnement(device, 's2', 'maths', 3);
+    const group: Writer = { ...maths, groupStudentIds: new Map([['maths', new Set(['s1'])]]) };
+
+    const fresh = freshOf(server);
+    const { refused } = reapplyLocalEdits(device, fresh, { ...rules, writer: group }, 'reprise');
+    expect(refused.map((r) => [r.key, r.message])).toEqual([
+      [
+        'positionnement/s2/maths',
+        'Cet élève n’est pas dans le groupe auquel vous enseignez cette discipline.',
+      ],
+    ]);
+    expect(getPositionnement(fresh, 's1', 'maths')).toBe(2);
+
+    const past = freshOf(server);
+    const all = reapplyLocalEdits(device, past, { ...rules, readOnly: 'past-year' }, 'reprise');
+    expect(all.applied).toEqual([]);
+    expect(all.refused).toHaveLength(2);
+  });
+
   it('with refuseAll writes nothing and lists every pending cell', () => {
     const { server, device } = start();
     setPositionnement(device, 's1', 'maths', 2);

@@ -4,7 +4,7 @@
  * merged with a copy synced to the server's state, and each cell the merge changes is written again on its own
  * if the write rule still allows it; every other one is returned, with what was typed, for the user to see.
  */
-import { canWriteCell, type PositioningType, type Writer } from '@livret/domain';
+import { canWriteCell, type PositioningType, type ReadOnlyReason, type Writer } from '@livret/domain';
 import {
   type Cell,
   cellKey,
@@ -36,6 +36,8 @@ export interface ReapplyRules {
   /** When given, cells of other students or disciplines are unknown cells (as on the server). */
   studentIds?: ReadonlySet<string>;
   disciplineIds?: ReadonlySet<string>;
+  /** Why the whole document is read-only, when it is. */
+  readOnly?: ReadOnlyReason;
 }
 
 /** A cell typed on this device that could not be written again, with what was typed and why. */
@@ -71,6 +73,7 @@ export function reapplyLocalEdits(
     lockedStudentIds: lockedStudentIds(target),
     ...(rules.studentIds ? { studentIds: rules.studentIds } : {}),
     ...(rules.disciplineIds ? { disciplineIds: rules.disciplineIds } : {}),
+    ...(rules.readOnly ? { readOnly: rules.readOnly } : {}),
   };
   target.transact(() => {
     for (const [key, cell] of merged.cells) {
