@@ -30,6 +30,8 @@ test('locking turns the student read-only on an open teacher page', async ({ bro
     .click();
   const locked = principal.page.waitForResponse((r) => r.url().endsWith('/lock') && r.status() === 200);
   await principal.page.getByRole('button', { name: 'Verrouiller', exact: true }).click();
+  // Locking publishes to the family: the principal confirms it.
+  await principal.page.getByRole('dialog').getByRole('button', { name: 'Verrouiller et publier' }).click();
   await locked;
   // Within a second of the lock being stored, the teacher's open page has turned the student read-only.
   await expect(cell).toBeDisabled({ timeout: 1_000 });

@@ -4,6 +4,7 @@
  */
 import type {
   Account,
+  BilanPreview,
   ClassSummary,
   EditionFormat,
   EditionJob,
@@ -129,6 +130,15 @@ export const api = {
       `/api/classes/${id(classId)}/periods/${id(periodId)}/students/${id(studentId)}/unlock`,
       { reason },
     ),
+  /** A student's bilan as the lock would freeze it now (direction; stores nothing). */
+  preview: (classId: string, periodId: string, studentId: string) =>
+    request<BilanPreview>(
+      'GET',
+      `/api/classes/${id(classId)}/periods/${id(periodId)}/students/${id(studentId)}/preview`,
+    ),
+  /** That preview as a PDF marked «Aperçu — non verrouillé». */
+  previewPdfUrl: (classId: string, periodId: string, studentId: string) =>
+    `/api/classes/${id(classId)}/periods/${id(periodId)}/students/${id(studentId)}/preview/pdf`,
   familyBilans: () => request<FamilyBilanSummary[]>('GET', '/api/family/bilans'),
   familyBilan: (versionId: string) => request<FamilyBilan>('GET', `/api/family/bilans/${id(versionId)}`),
   visa: (versionId: string) =>

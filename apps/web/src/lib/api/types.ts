@@ -36,16 +36,25 @@ export interface Teacher {
 
 export interface Workspace {
   docName: string;
-  school: { id: string; uai: string; name: string; kind: '1D' | '2D' };
+  school: { id: string; uai: string; name: string; kind: '1D' | '2D'; academie: string };
   class: { id: string; code: string; label: string; niveaux: string[] };
   period: { id: string; indice: number; count: number; label: string; startsOn: string; endsOn: string };
   periods: { id: string; indice: number; label: string }[];
+  millesime: number;
   settings: {
     dataSource: string;
     positioning: 'objectifs' | 'notes-sans-moyenne' | 'notes-avec-moyenne';
     showSocle: boolean;
   };
-  students: { id: string; lastName: string; firstName: string; niveau: string }[];
+  students: {
+    id: string;
+    ine: string;
+    lastName: string;
+    firstName: string;
+    birthDate: string;
+    sex: string;
+    niveau: string;
+  }[];
   disciplines: { id: string; code: string; label: string; teachers: Teacher[] }[];
   suggestions: Record<string, string[]>;
   rights: { disciplines: string[]; synthese: boolean; vieScolaire: boolean; lock: boolean };
@@ -66,6 +75,14 @@ export interface Workspace {
 export interface LockResult {
   locked: { studentId: string; versionId: string; version: number }[];
   refused: { studentId: string; reasons: string[] }[];
+}
+
+/** A bilan before its lock, as the lock would freeze it now (stored nowhere). */
+export interface BilanPreview {
+  content: FrozenBilanPeriodique;
+  /** Why the lock would refuse it (empty when complete). */
+  reasons: string[];
+  locked: boolean;
 }
 
 export interface FamilyBilanSummary {
