@@ -2,6 +2,7 @@
  * Access to one class, answered in one place for HTTP routes and the sync endpoint: which roles the actor
  * holds in the class's school, which disciplines it teaches there, whether it is the professeur principal.
  */
+import { canLock } from '@livret/domain';
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import {
@@ -128,7 +129,7 @@ export async function requireClassScope(db: Db, actor: Actor, classId: string): 
 
 /** Only the head of the school (chef d'établissement, adjoint, directeur) may lock and unlock. */
 export function requireDirection(scope: ClassScope): void {
-  if (!scope.roles.includes('direction')) {
+  if (!canLock({ roles: scope.roles })) {
     throw forbidden(
       'Seul le chef d’établissement ou le directeur peut verrouiller ou déverrouiller un bilan.',
     );

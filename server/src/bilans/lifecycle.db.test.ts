@@ -157,7 +157,9 @@ describe.each(testEngines())('bilan lifecycle on %s', (engine) => {
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'visa' });
 
-    const audit = await t.services.database.db.execute(sql`select action from audit_log order by id`);
+    const audit = await t.services.database.db.execute(
+      sql`select action from audit_log where action like 'bilan.%' and action <> 'bilan.pdf' order by id`,
+    );
     const actions = (Array.isArray(audit) ? audit : (audit as { rows: { action: string }[] }).rows).map(
       (r: any) => r.action,
     );

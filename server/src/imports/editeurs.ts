@@ -18,7 +18,7 @@ import { bilanStates, bilanVersions, visas } from '../db/schema.js';
 import type { Services } from '../env.js';
 import type { SchoolDirectory } from './directory.js';
 import { frozenFinCycle, frozenPeriodique } from './frozen-from-import.js';
-import { type Candidate, changeOf, type DocChange, type Prepared, reject } from './plan.js';
+import { type Candidate, type DocChange, type Prepared, reject } from './plan.js';
 
 export async function prepareEditeurs(
   services: Services,
@@ -107,17 +107,15 @@ export async function prepareEditeurs(
 
   const docUpdates = new Map<string, DocChange>();
   for (const [name, locks] of locksByDoc) {
-    docUpdates.set(name, (doc) =>
-      changeOf(doc, (scratch) => {
-        for (const lock of locks) {
-          setLock(scratch, lock.studentId, {
-            version: lock.version,
-            lockedAt: now.toISOString(),
-            lockedBy: displayName(actor),
-          });
-        }
-      }),
-    );
+    docUpdates.set(name, (doc) => {
+      for (const lock of locks) {
+        setLock(doc, lock.studentId, {
+          version: lock.version,
+          lockedAt: now.toISOString(),
+          lockedBy: displayName(actor),
+        });
+      }
+    });
   }
   return {
     docUpdates,

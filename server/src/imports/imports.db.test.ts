@@ -16,10 +16,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '../access/actor.js';
 import { bilanVersions, imports } from '../db/schema.js';
-import { appendUpdateIn } from '../sync/update-log.js';
 import { createTestApp, type TestApp } from '../testing/app.js';
 import { testEngines } from '../testing/database.js';
-import { changeOf } from './plan.js';
+import { changeLive } from '../testing/live-change.js';
 import { startImport } from './service.js';
 
 /** Frozen content with database ids replaced by natural keys, so two copies of a school compare. */
@@ -71,7 +70,7 @@ describe.each(testEngines())('LSU import and export on %s', (engine) => {
     ).body;
     const room = await source.services.rooms.get(`classes/${ws.class.id}/periods/${ws.period.id}`);
     // Fill every student's bilan through the room, as the team would.
-    const change = changeOf(room.doc, (doc) => {
+    await changeLive(source.services, room.name, (doc) => {
       for (const [j, d] of ws.disciplines.entries())
         insertProgramElement(doc, d.id, 0, `Programme ${j + 1} & co`);
       ws.students.forEach((s: any, i: number) => {
@@ -84,10 +83,6 @@ describe.each(testEngines())('LSU import and export on %s', (engine) => {
         setVieScolaireField(doc, s.id, 'nbAbsJustifiees', 1);
         setVieScolaireField(doc, s.id, 'nbAbsInjustifiees', 0);
       });
-    });
-    await room.exclusive(async () => {
-      await source.services.database.db.transaction((tx) => appendUpdateIn(tx, room.name, change!));
-      room.applyServerUpdate(change!);
     });
     void source.services.rooms.released(room);
     const locked = await source.call(
@@ -167,11 +162,9 @@ describe.each(testEngines())('LSU import and export on %s', (engine) => {
       });
       expect(getSynthese(room.doc, freshStudent!.id)).toBe(`Synthèse de ${student.firstName}.`);
       // A teacher rewrites the synthèse in the app: the next import must not overwrite it.
-      const change = changeOf(room.doc, (doc) =>
+      await changeLive(fresh.services, room.name, (doc) =>
         syntheseText(doc, freshStudent!.id).insert(0, 'Revu en conseil. '),
-      )!;
-      await fresh.services.database.db.transaction((tx) => appendUpdateIn(tx, room.name, change));
-      room.applyServerUpdate(change);
+      );
       void fresh.services.rooms.released(room);
       const second = await importAs(fresh, 'direction@college.demo', exported, 'sconet-notes');
       expect(second.report.summary.rejected).toBe(1);
@@ -247,7 +240,7 @@ describe.each(testEngines())('LSU import and export of an école on %s', (engine
       await source.call('GET', `/api/classes/${klass.id}/periods/${klass.periods[0].id}/workspace`, direction)
     ).body;
     const room = await source.services.rooms.get(`classes/${ws.class.id}/periods/${ws.period.id}`);
-    const change = changeOf(room.doc, (doc) => {
+    await changeLive(source.services, room.name, (doc) => {
       for (const [j, d] of ws.disciplines.entries())
         insertProgramElement(doc, d.id, 0, `Compétence ${j + 1}`);
       ws.students.forEach((s: any, i: number) => {
@@ -257,10 +250,6 @@ describe.each(testEngines())('LSU import and export of an école on %s', (engine
         }
         syntheseText(doc, s.id).insert(0, `Appréciation générale de ${s.firstName}.`);
       });
-    })!;
-    await room.exclusive(async () => {
-      await source.services.database.db.transaction((tx) => appendUpdateIn(tx, room.name, change));
-      room.applyServerUpdate(change);
     });
     void source.services.rooms.released(room);
     const locked = await source.call(

@@ -4,7 +4,7 @@
  * writing is one transaction (run-import.ts).
  */
 import type { ImportedBilan } from '@livret/lsu-xml';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Services } from '../env.js';
 import type { Match } from './matching.js';
 import type { StudentOutcome } from './schemas.js';
@@ -23,20 +23,12 @@ export function reject(outcome: StudentOutcome, ...reasons: string[]) {
 }
 
 export type Tx = Parameters<Parameters<Services['database']['db']['transaction']>[0]>[0];
-/** Computes one document's change against its current state (inside its queue); null when there is none. */
-export type DocChange = (doc: Y.Doc, importId: string) => Uint8Array | null;
+/**
+ * One document's change, made inside its queue on the room's trial copy (sync/live-documents.ts): it may read
+ * the document it is given to decide what to write.
+ */
+export type DocChange = (doc: Y.Doc, importId: string) => void;
 export interface Prepared {
   docUpdates: Map<string, DocChange>;
   write: (tx: Tx, importId: string) => Promise<void>;
-}
-
-/** A change made on a scratch copy of a document, as one update (null when nothing changed). */
-export function changeOf(doc: Y.Doc, change: (scratch: Y.Doc) => void): Uint8Array | null {
-  const scratch = new Y.Doc();
-  Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
-  const before = Y.encodeStateVector(scratch);
-  change(scratch);
-  const update = Y.encodeStateAsUpdate(scratch, before);
-  scratch.destroy();
-  return update.byteLength > 2 ? update : null;
 }

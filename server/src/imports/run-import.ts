@@ -2,8 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../access/actor.js';
 import { imports } from '../db/schema.js';
 import type { Services } from '../env.js';
-import type { Room } from '../sync/room.js';
-import { appendUpdateIn } from '../sync/update-log.js';
+import { withLiveDocuments } from '../sync/live-documents.js';
 import { loadSchoolDirectory } from './directory.js';
 import { prepareEditeurs } from './editeurs.js';
 import { matchBilan } from './matching.js';
@@ -124,18 +123,12 @@ async function importFile(services: Services, actor: Actor, input: ImportInput):
       : await prepareSconet(services, directory, candidates);
 
   progress(0.8, 'Enregistrement');
-  await withRooms(services, [...prepared.docUpdates.keys()], async (rooms) => {
-    const updates = new Map<string, Uint8Array>();
-    for (const [name, change] of prepared.docUpdates) {
-      const room = rooms.get(name)!;
-      const update = change(room.doc, input.importId);
-      if (update) updates.set(name, update);
-    }
+  await withLiveDocuments(services, [...prepared.docUpdates.keys()], async (live) => {
+    for (const [name, change] of prepared.docUpdates) live.change(name, (doc) => change(doc, input.importId));
     await db.transaction(async (tx) => {
       await prepared.write(tx, input.importId);
-      for (const [name, update] of updates) await appendUpdateIn(tx, name, update);
+      await live.store(tx);
     });
-    for (const [name, update] of updates) rooms.get(name)!.applyServerUpdate(update);
   });
 
   report.warnings = [...fileWarnings];
@@ -145,24 +138,4 @@ async function importFile(services: Services, actor: Actor, input: ImportInput):
     warnings: report.warnings.length + report.students.reduce((n, s) => n + s.warnings.length, 0),
   };
   return report;
-}
-
-/** Runs a task while holding the queues of the given documents (taken in name order: no deadlock). */
-async function withRooms(
-  services: Services,
-  names: string[],
-  task: (rooms: Map<string, Room>) => Promise<void>,
-) {
-  const rooms = new Map<string, Room>();
-  try {
-    for (const name of [...names].sort()) rooms.set(name, await services.rooms.get(name));
-    const hold = async (index: number): Promise<void> => {
-      const room = [...rooms.values()][index];
-      if (!room) return task(rooms);
-      await room.exclusive(() => hold(index + 1));
-    };
-    await hold(0);
-  } finally {
-    for (const room of rooms.values()) void services.rooms.released(room);
-  }
 }

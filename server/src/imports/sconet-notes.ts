@@ -24,7 +24,7 @@ import { importedSyntheses } from '../db/schema.js';
 import type { Services } from '../env.js';
 import type { SchoolDirectory } from './directory.js';
 import type { Match } from './matching.js';
-import { type Candidate, changeOf, type DocChange, type Prepared, reject } from './plan.js';
+import { type Candidate, type DocChange, type Prepared, reject } from './plan.js';
 import type { StudentOutcome } from './schemas.js';
 
 /** Writes one imported bilan into a (scratch copy of a) class document. */
@@ -129,9 +129,7 @@ export async function prepareSconet(
         return true;
       });
       accepted.push(...kept);
-      return changeOf(doc, (scratch) => {
-        for (const c of kept) applySconetNotes(scratch, directory, c.match, c.bilan, c.outcome);
-      });
+      for (const c of kept) applySconetNotes(doc, directory, c.match, c.bilan, c.outcome);
     });
   }
   return {

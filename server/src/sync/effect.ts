@@ -29,6 +29,7 @@ export type Effect =
   | { ok: false; code: RefusalCode; detail: string };
 
 const TRIAL = Symbol('trial');
+const SERVER_CHANGE = Symbol('server-change');
 
 class Unacceptable extends Error {
   constructor(
@@ -86,6 +87,26 @@ export class TrialDoc {
     }
     // No transaction at all: the update carried nothing Yjs did not already have.
     return { ok: true, touches: touches ?? [], noop: touches === undefined || touches.length === 0 };
+  }
+
+  /**
+   * Makes a change of the server's own (a lock, an import) on the copy, and returns the update it made (null
+   * when it changed nothing). The source is untouched until the caller applies that update to it.
+   */
+  change(change: (doc: Y.Doc) => void): Uint8Array | null {
+    const updates: Uint8Array[] = [];
+    const capture = (update: Uint8Array) => updates.push(update);
+    this.copy.on('update', capture);
+    try {
+      Y.transact(this.copy, () => change(this.copy), SERVER_CHANGE);
+    } catch (error) {
+      this.reset();
+      throw error;
+    } finally {
+      this.copy.off('update', capture);
+    }
+    if (updates.length === 0) return null;
+    return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
   }
 
   /** Applies an update the source document took without a trial (the server's own). */

@@ -255,7 +255,27 @@ export class Room {
   }
 
   /**
-   * Applies an update the server itself makes (a lock, an unlock): stored like any other, then broadcast.
+   * Prepares a change the server makes (see sync/live-documents.ts): made on the trial copy, the document
+   * untouched; returns its update, null when it changes nothing. Call inside `exclusive`, then either
+   * `commitServerChange` once the update is stored, or `discardServerChanges`.
+   */
+  prepareServerChange(change: (doc: Y.Doc) => void): Uint8Array | null {
+    return this.trial.change(change);
+  }
+
+  /** Applies a prepared change, once stored: the document takes it and every connection gets it. */
+  commitServerChange(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
+    this.storedBytes += update.byteLength;
+  }
+
+  /** Forgets the prepared changes that were not stored (the trial copy is back in step with the document). */
+  discardServerChanges(): void {
+    this.trial.reset();
+  }
+
+  /**
+   * Applies an update the server itself makes, already stored (tests set up documents with it); broadcast.
    * Call inside `exclusive` when it must not interleave with client edits.
    */
   applyServerUpdate(update: Uint8Array): void {
