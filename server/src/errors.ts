@@ -57,6 +57,10 @@ export const onError: ErrorHandler = (error, c) => {
   if (error instanceof SyntaxError) {
     return c.json({ code: 'invalid', message: 'Requête illisible (JSON attendu).' }, 400);
   }
+  // The client went away while its body was being read: nobody is left to answer, and it is not our fault.
+  if ((error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+    return c.json({ code: 'invalid', message: 'Requête interrompue.' }, 400);
+  }
   console.error(error);
   return c.json({ code: 'internal', message: 'Erreur interne du serveur.' }, 500);
 };
