@@ -57,6 +57,21 @@ describe('the web build', () => {
     expect(await route.text()).toBe(INDEX);
   });
 
+  it('answers an unchanged file 304, without its bytes', async () => {
+    const first = await app.request('/classes/x', { headers: { 'accept-encoding': 'br' } });
+    const lastModified = first.headers.get('last-modified')!;
+    const again = await app.request('/classes/x', { headers: { 'if-modified-since': lastModified } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('cache-control')).toBe('no-cache');
+    expect(await again.text()).toBe('');
+    const older = new Date(Date.parse(lastModified) - 60_000).toUTCString();
+    const changed = await app.request('/classes/x', { headers: { 'if-modified-since': older } });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toBe(INDEX);
+    const garbage = await app.request('/robots.txt', { headers: { 'if-modified-since': 'yesterday' } });
+    expect(garbage.status).toBe(200);
+  });
+
   it('answers 404 for a missing build asset or API path, never the page', async () => {
     expect((await app.request('/_app/immutable/old-chunk.js')).status).toBe(404);
     const api = await app.request('/api/nowhere');

@@ -19,18 +19,32 @@ export function staticSite(root: string) {
   const files = serveStatic<AppEnv>({ root: base, precompressed: true });
   const fallback = serveStatic<AppEnv>({ path: join(base, 'index.html'), precompressed: true });
   return createMiddleware<AppEnv>(async (c, next) => {
+    const since = c.req.header('if-modified-since');
     const served = await files(c, async () => {});
-    if (served) return withCache(served, c.req.path.startsWith('/_app/immutable/') ? IMMUTABLE : 'no-cache');
+    if (served) {
+      return answer(served, c.req.path.startsWith('/_app/immutable/') ? IMMUTABLE : 'no-cache', since);
+    }
     // A missing build asset (an old chunk after a deploy) is a 404, not the page: the client then reloads.
     if (c.req.path.startsWith('/_app/')) return next();
     const page = await fallback(c, async () => {});
-    return page ? withCache(page, 'no-cache') : next();
+    return page ? answer(page, 'no-cache', since) : next();
   });
 }
 
-function withCache(response: Response, cacheControl: string): Response {
+/** Sets the cache policy; `no-cache` means "ask first", so an unchanged file is answered 304 without its bytes. */
+async function answer(
+  response: Response,
+  cacheControl: string,
+  since: string | undefined,
+): Promise<Response> {
   response.headers.set('Cache-Control', cacheControl);
-  return response;
+  const modified = Date.parse(response.headers.get('last-modified') ?? '');
+  if (response.status !== 200 || !since || !(Date.parse(since) >= modified)) return response;
+  await response.body?.cancel(); // closes the file
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  headers.delete('content-encoding');
+  return new Response(null, { status: 304, headers });
 }
 
 /**
