@@ -103,6 +103,10 @@ test('locking the class asks first, says it publishes to families, and previews 
   await expect(one).toContainText('publié à la famille');
   await one.getByRole('button', { name: 'Annuler' }).click();
   await expect(one).toBeHidden();
+  await page.screenshot({ path: test.info().outputPath('panel-desktop.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: test.info().outputPath('panel-phone.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
   expect(await lockedIds(direction, workspace)).not.toContain(later!.id);
 
   // The preview: the bilan as the family will see it, not locked, nothing published.
