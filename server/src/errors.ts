@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'conflict'
   | 'incomplete'
   | 'rate_limited'
-  | 'too_large';
+  | 'too_large'
+  | 'integrity';
 
 const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   invalid: 400,
@@ -28,6 +29,8 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   incomplete: 422,
   rate_limited: 429,
   too_large: 413,
+  // A stored record failed its hash check: the server's fault, not the user's.
+  integrity: 500,
 };
 
 /** An expected failure, with a message the user can read. */

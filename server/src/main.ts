@@ -1,4 +1,7 @@
-/** `npm start`: the server on PORT (3000), the embedded database unless DATABASE_URL is set. */
+/**
+ * `npm start`: the server on PORT (3000), the embedded database unless DATABASE_URL is set (migrations as
+ * DATABASE_OWNER_URL when given).
+ */
 import { fileURLToPath } from 'node:url';
 import { SETUP_CODE_HOURS } from './accounts/setup.js';
 import { DEMO_PASSWORD, demoAccounts } from './seed/index.js';
@@ -10,7 +13,9 @@ const webRoot = fileURLToPath(new URL('../../apps/web/build', import.meta.url));
 const defaultDataDir = fileURLToPath(new URL('../../data/pglite', import.meta.url));
 const running = await startServer({
   port,
-  databaseUrl: process.env.DATABASE_URL || undefined,
+  // DATABASE_OWNER_URL alone serves for both: the server drops to its runtime role after migrating.
+  databaseUrl: process.env.DATABASE_URL || process.env.DATABASE_OWNER_URL || undefined,
+  databaseOwnerUrl: process.env.DATABASE_OWNER_URL || undefined,
   dataDir: process.env.LIVRET_DATA_DIR || defaultDataDir,
   webRoot,
   // Set behind a TLS reverse proxy (README): the client's address and HTTPS come from its X-Forwarded-* headers.

@@ -23,6 +23,8 @@ export interface ServerOptions {
   host?: string;
   /** PostgreSQL URL; without it the embedded PGlite database in `dataDir`. */
   databaseUrl?: string;
+  /** The tables' owner, who runs the migrations (default `databaseUrl`); the server runs as `livret_app`. */
+  databaseOwnerUrl?: string;
   dataDir?: string;
   /** Folder of the web build (apps/web/build); absent folder = API only. */
   webRoot?: string;
@@ -46,7 +48,11 @@ export interface RunningServer {
 
 /** Opens the database, applies the migrations, seeds the demo when empty and wanted, and listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
+  const database = await openDatabase({
+    url: options.databaseUrl,
+    ownerUrl: options.databaseOwnerUrl,
+    dataDir: options.dataDir,
+  });
   await migrate(database);
   const now = options.now ?? (() => new Date());
   const demo = options.seed ?? demoWanted(database.engine);

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testEngines } from '../testing/database.js';
-import type { Database } from './client.js';
+import { createTestDatabase, runAsOwner, testEngines } from '../testing/database.js';
+import { type Database, migrate, openDatabase } from './client.js';
 
 const appendOnly = ['bilan_versions', 'publications', 'visas', 'unlocks', 'audit_log'] as const;
 
@@ -79,13 +81,50 @@ describe.each(testEngines())('append-only tables on %s', (engine) => {
     ...appendOnly.map((table): [string, string] => [table, `truncate ${table} cascade`]),
   ];
 
-  it.each(refused)('%s: refuses `%s`', async (table, statement) => {
+  // The server's own role is refused by its privileges before any trigger runs.
+  it.each(refused)('%s: the runtime role may not `%s`', async (table, statement) => {
     const message = await run(statement).then(() => 'accepted', causeOf);
+    expect(message).toContain(`permission denied for table ${table}`);
+  });
+
+  // The owner has the privileges: the triggers still refuse.
+  it.each(refused)('%s: even the owner may not `%s`', async (table, statement) => {
+    const message = await runAsOwner(database, statement).then(() => 'accepted', causeOf);
     expect(message).toContain(`${table} is append-only`);
   });
 
   it('refuses a plain `truncate bilan_versions` too', async () => {
     expect(await run('truncate bilan_versions').then(() => 'accepted', causeOf)).not.toBe('accepted');
+    expect(await runAsOwner(database, 'truncate bilan_versions').then(() => 'accepted', causeOf)).not.toBe(
+      'accepted',
+    );
+  });
+
+  it('runs the server as livret_app, which cannot disable, drop or replace the triggers', async () => {
+    const [who] = rowsOf<{ role: string }>(await run('select current_user as role'));
+    expect(who?.role).toBe('livret_app');
+    for (const statement of [
+      'alter table bilan_versions disable trigger all',
+      'alter table bilan_versions disable trigger bilan_versions_append_only',
+      'drop trigger bilan_versions_append_only on bilan_versions',
+      'alter table visas owner to livret_app',
+      'drop table audit_log cascade',
+      `create or replace function livret_append_only() returns trigger language plpgsql as $$ begin return new; end $$`,
+    ]) {
+      expect(await run(statement).then(() => 'accepted', causeOf)).toMatch(/must be owner|permission denied/);
+    }
+  });
+
+  it('keeps ordinary DML on the other tables', async () => {
+    await run(`update students set first_name = 'Léo' where id = '${ids.student}'`);
+    await run(
+      `insert into guardian_links (account_id, student_id, relation) values ('${ids.family}', '${ids.student}', 'mère')`,
+    );
+    await run(`delete from guardian_links where account_id = '${ids.family}'`);
+    const [student] = rowsOf<{ name: string }>(
+      await run(`select first_name as name from students where id = '${ids.student}'`),
+    );
+    expect(student?.name).toBe('Léo');
   });
 
   it('changed nothing', async () => {
@@ -140,6 +179,64 @@ describe.each(testEngines())('append-only tables on %s', (engine) => {
     return result;
   }
 });
+
+// With one URL the server's session user is the owner and only SET ROLE holds it back (it protects against the
+// server's own statements). With DATABASE_OWNER_URL beside DATABASE_URL, the runtime login is another role,
+// and nothing it can send gets the owner's rights back.
+describe.runIf(process.env.DATABASE_URL)('a runtime login of its own (two URLs) on postgres', () => {
+  let owner: Database;
+  let runtime: Database;
+  const login = `livret_rt_${randomBytes(4).toString('hex')}`;
+  const run = (statement: string) => runtime.db.execute(sql.raw(statement));
+
+  beforeAll(async () => {
+    owner = await createTestDatabase('postgres');
+    await runAsOwner(owner, `create role ${login} login password 'runtime'`);
+    const url = new URL(owner.driver.kind === 'postgres' ? owner.driver.ownerUrl : '');
+    const ownerUrl = url.toString();
+    url.username = login;
+    url.password = 'runtime';
+    runtime = await openDatabase({ url: url.toString(), ownerUrl });
+    // Already migrated: this run only makes the login a member of livret_app.
+    await migrate(runtime);
+  });
+  afterAll(async () => {
+    await runtime?.close();
+    await owner?.close();
+    await runAsOwnerOfCluster(`drop role if exists ${login}`);
+  });
+
+  it('reads and appends as livret_app, and cannot take the owner back', async () => {
+    const [who] = rowsOf<{ role: string; login: string }>(
+      await run('select current_user as role, session_user as login'),
+    );
+    expect(who).toEqual({ role: 'livret_app', login });
+    await run(`insert into audit_log (at, action, subject) values (now(), 'test', 'x')`);
+    for (const statement of [
+      'reset role',
+      'set role postgres',
+      "update audit_log set action = 'y'",
+      'alter table audit_log disable trigger all',
+    ]) {
+      const message = await run(statement).then(() => 'accepted', causeOf);
+      if (statement === 'reset role') {
+        // Back to the login itself, which holds nothing but its membership of livret_app.
+        expect(message).toBe('accepted');
+        continue;
+      }
+      expect(message).toMatch(/permission denied|must be owner/);
+    }
+  });
+});
+
+async function runAsOwnerOfCluster(statement: string): Promise<void> {
+  const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(statement);
+  } finally {
+    await admin.end();
+  }
+}
 
 /** postgres.js returns the rows as an array, PGlite as `{ rows }`. */
 function rowsOf<T>(result: unknown): T[] {

@@ -18,13 +18,20 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type Engine = 'pglite' | 'postgres';
 
+/**
+ * The role the server runs as (migration `runtime_role`): SELECT and INSERT on the append-only tables, ordinary
+ * DML on the others, owner of nothing, so it can neither rewrite a frozen bilan nor disable the triggers that
+ * forbid it. Migrations run as the owner.
+ */
+export const RUNTIME_ROLE = 'livret_app';
+
 /** An open database: the drizzle handle, which engine runs it, and how to close it. */
 export interface Database {
   db: Db;
   engine: Engine;
   close(): Promise<void>;
-  /** Internal handles, for migrations and tests. */
-  driver: { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; client: postgres.Sql };
+  /** Internal handles, for migrations and tests: `client` runs as the runtime role once migrated. */
+  driver: { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; client: postgres.Sql; ownerUrl: string };
 }
 
 /**
@@ -32,19 +39,34 @@ export interface Database {
  * directory, created if needed; in memory when it starts with 'memory://'), or the given PGlite instance
  * (tests pass clones); with `url`, that PostgreSQL server through postgres.js. Does not migrate.
  *
+ * Queries run as RUNTIME_ROLE: postgres.js sets it on every connection it opens (so the role must exist:
+ * migrate first, connections open lazily), PGlite switches its one session to it when the role exists.
+ * `ownerUrl` is who runs the migrations (default `url`): the owner of the tables.
+ *
  * @example
- * const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.LIVRET_DATA_DIR });
+ * const database = await openDatabase({ url: process.env.DATABASE_URL, ownerUrl: process.env.DATABASE_OWNER_URL });
  * await migrate(database);
  */
 export async function openDatabase(options: {
   url?: string;
+  ownerUrl?: string;
   dataDir?: string;
   pglite?: PGlite;
 }): Promise<Database> {
   if (options.url) {
-    const client = postgres(options.url, { max: 10, onnotice: () => {} });
+    const client = postgres(options.url, {
+      max: 10,
+      onnotice: () => {},
+      // A startup parameter, so every pooled connection is the runtime role from its first statement.
+      connection: { role: RUNTIME_ROLE },
+    });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
-    return { db, engine: 'postgres', driver: { kind: 'postgres', client }, close: () => client.end() };
+    return {
+      db,
+      engine: 'postgres',
+      driver: { kind: 'postgres', client, ownerUrl: options.ownerUrl ?? options.url },
+      close: () => client.end(),
+    };
   }
   let client = options.pglite;
   if (!client) {
@@ -54,8 +76,15 @@ export async function openDatabase(options: {
   }
   await client.waitReady;
   const pglite = client;
+  await becomeRuntimeRole(pglite);
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return { db, engine: 'pglite', driver: { kind: 'pglite', client: pglite }, close: () => pglite.close() };
+}
+
+/** PGlite is one session of its superuser: it drops to the runtime role once a migration has created it. */
+async function becomeRuntimeRole(pglite: PGlite): Promise<void> {
+  const { rows } = await pglite.query('select 1 from pg_roles where rolname = $1', [RUNTIME_ROLE]);
+  if (rows.length > 0) await pglite.exec(`set role ${RUNTIME_ROLE}`);
 }
 
 /**
@@ -69,7 +98,9 @@ export const migrationsFolder = fileURLToPath(
 
 /**
  * Applies the committed migrations (server/drizzle) that this database has not run yet, with the migrator of
- * its engine. Safe to call at every start.
+ * its engine, as the owner: PGlite's superuser session, or a connection of its own to `ownerUrl`, which also
+ * makes the runtime login (of `url`) a member of RUNTIME_ROLE when it is another role. Safe to call at every
+ * start.
  */
 export async function migrate(
   database: Database,
@@ -77,8 +108,24 @@ export async function migrate(
 ): Promise<void> {
   const config = { migrationsFolder: options.migrationsFolder ?? migrationsFolder };
   if (database.driver.kind === 'pglite') {
-    await migratePglite(drizzlePglite(database.driver.client), config);
-  } else {
-    await migratePostgres(drizzlePostgres(database.driver.client), config);
+    const client = database.driver.client;
+    await client.exec('reset role');
+    try {
+      await migratePglite(drizzlePglite(client), config);
+    } finally {
+      await becomeRuntimeRole(client);
+    }
+    return;
+  }
+  const owner = postgres(database.driver.ownerUrl, { max: 1, onnotice: () => {} });
+  try {
+    await migratePostgres(drizzlePostgres(owner), config);
+    const runtimeUser = database.driver.client.options.user;
+    const [row] = await owner<
+      { member: boolean }[]
+    >`select pg_has_role(${runtimeUser}, ${RUNTIME_ROLE}, 'MEMBER') as member`;
+    if (!row?.member) await owner.unsafe(`grant ${RUNTIME_ROLE} to "${runtimeUser.replaceAll('"', '""')}"`);
+  } finally {
+    await owner.end();
   }
 }

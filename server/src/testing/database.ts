@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { type Database, type Engine, migrate, openDatabase } from '../db/client.js';
+import { type Database, type Engine, migrate, openDatabase, RUNTIME_ROLE } from '../db/client.js';
 
 /** The engines the database suite runs on here. */
 export function testEngines(): Engine[] {
@@ -62,4 +62,26 @@ export async function createTestDatabase(engine: Engine): Promise<Database> {
       await drop();
     },
   };
+}
+
+/**
+ * Runs one statement as the owner of the test database (a superuser here), around the server's runtime role:
+ * what someone holding the owner's password could type. Returns the rows.
+ */
+export async function runAsOwner(database: Database, statement: string): Promise<Record<string, unknown>[]> {
+  if (database.driver.kind === 'pglite') {
+    const client = database.driver.client;
+    await client.exec('reset role');
+    try {
+      return (await client.query<Record<string, unknown>>(statement)).rows;
+    } finally {
+      await client.exec(`set role ${RUNTIME_ROLE}`);
+    }
+  }
+  const owner = postgres(database.driver.ownerUrl, { max: 1, onnotice: () => {} });
+  try {
+    return [...(await owner.unsafe(statement))];
+  } finally {
+    await owner.end();
+  }
 }
