@@ -13,6 +13,8 @@ await build({
     main: 'src/main.ts',
     'import-reader': 'src/imports/import-reader.ts',
     'edition-renderer': 'src/editions/edition-renderer.ts',
+    // The operators' check of the frozen versions' hashes and chains (`pnpm run verify`).
+    verify: 'src/verify.ts',
   },
   outdir: 'dist',
   bundle: true,

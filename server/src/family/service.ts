@@ -3,14 +3,16 @@
  * Every query joins through guardian_links for the signed-in account, so an id that belongs to another
  * family is simply not found (the same answer as an id that does not exist).
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../access/actor.js';
 import { isUuid } from '../access/class-scope.js';
+import { type BilanKey, chainHashOf, contentHashOf, stateOf } from '../bilans/versions.js';
 import type { Db } from '../db/client.js';
 import {
   auditLog,
   bilanStates,
   bilanVersions,
+  classes,
   guardianLinks,
   periods,
   publications,
@@ -26,6 +28,8 @@ export interface FamilyBilanSummary {
   studentId: string;
   studentName: string;
   schoolName: string;
+  kind: 'periodique' | 'fin-de-cycle';
+  /** The period's label, or «Bilan de fin de cycle N». */
   periodLabel: string;
   millesime: number;
   version: number;
@@ -33,7 +37,10 @@ export interface FamilyBilanSummary {
   visa: { at: string } | null;
 }
 
-/** The family's visible bilans: published, and still the current locked version of their period. */
+/**
+ * The family's visible bilans: published, and still the current locked version of their bilan (of a period,
+ * or the bilan de fin de cycle, which has none).
+ */
 function visibleBilans(db: Db, accountId: string) {
   return db
     .select({
@@ -48,22 +55,21 @@ function visibleBilans(db: Db, accountId: string) {
     .innerJoin(publications, eq(publications.bilanVersionId, bilanVersions.id))
     .innerJoin(
       bilanStates,
-      and(
-        eq(bilanStates.studentId, bilanVersions.studentId),
-        eq(bilanStates.periodId, bilanVersions.periodId),
-        eq(bilanStates.currentVersionId, bilanVersions.id),
-        eq(bilanStates.status, 'locked'),
-      ),
+      and(eq(bilanStates.currentVersionId, bilanVersions.id), eq(bilanStates.status, 'locked')),
     )
     .innerJoin(
       guardianLinks,
       and(eq(guardianLinks.studentId, bilanVersions.studentId), eq(guardianLinks.accountId, accountId)),
     )
     .innerJoin(students, eq(students.id, bilanVersions.studentId))
-    .innerJoin(periods, eq(periods.id, bilanVersions.periodId))
-    .innerJoin(schoolYears, eq(schoolYears.id, periods.schoolYearId))
+    .leftJoin(periods, eq(periods.id, bilanVersions.periodId))
+    .innerJoin(classes, eq(classes.id, bilanVersions.classId))
+    .innerJoin(schoolYears, eq(schoolYears.id, classes.schoolYearId))
     .innerJoin(schools, eq(schools.id, schoolYears.schoolId));
 }
+
+const labelOf = (r: { periodLabel: string | null; version: { content: unknown } }) =>
+  r.periodLabel ?? `Bilan de fin de cycle ${(r.version.content as { cycle?: number }).cycle ?? ''}`.trim();
 
 /** Lists the family's bilans, newest first. */
 export async function listFamilyBilans(db: Db, actor: Actor): Promise<FamilyBilanSummary[]> {
@@ -78,7 +84,8 @@ export async function listFamilyBilans(db: Db, actor: Actor): Promise<FamilyBila
     studentId: r.student.id,
     studentName: `${r.student.firstName} ${r.student.lastName.toUpperCase()}`,
     schoolName: r.schoolName,
-    periodLabel: r.periodLabel,
+    kind: r.version.kind as FamilyBilanSummary['kind'],
+    periodLabel: labelOf(r),
     millesime: r.millesime,
     version: r.version.version,
     publishedAt: r.publishedAt.toISOString(),
@@ -91,12 +98,15 @@ export async function getFamilyBilan(db: Db, actor: Actor, versionId: string) {
   if (!isUuid(versionId)) throw notFound('Bilan introuvable.');
   const [row] = await visibleBilans(db, actor.accountId).where(eq(bilanVersions.id, versionId));
   if (!row) throw notFound('Bilan introuvable.');
+  await requireIntact(db, row.version);
   const [visa] = await db
     .select({ at: visas.at })
     .from(visas)
     .where(and(eq(visas.bilanVersionId, versionId), eq(visas.accountId, actor.accountId)));
   return {
     versionId: row.version.id,
+    kind: row.version.kind as FamilyBilanSummary['kind'],
+    periodLabel: labelOf(row),
     version: row.version.version,
     content: row.version.content,
     hash: row.version.contentHash,
@@ -105,17 +115,54 @@ export async function getFamilyBilan(db: Db, actor: Actor, versionId: string) {
   };
 }
 
+/**
+ * Serves a frozen version only if it is what was frozen: its content still has its hash, and its link in the
+ * bilan's chain still follows the version before. Anything else was written around the application (the
+ * database refuses it to the server), so it is logged for the operators and not shown.
+ */
+async function requireIntact(db: Db, version: typeof bilanVersions.$inferSelect): Promise<void> {
+  const contentHash = contentHashOf(version.content);
+  let intact =
+    contentHash === version.contentHash &&
+    chainHashOf(contentHash, version.previousHash) === version.chainHash;
+  if (intact && version.version > 1) {
+    const [previous] = await db
+      .select({ chainHash: bilanVersions.chainHash })
+      .from(bilanVersions)
+      .where(
+        and(
+          eq(bilanVersions.studentId, version.studentId),
+          version.periodId === null
+            ? isNull(bilanVersions.periodId)
+            : eq(bilanVersions.periodId, version.periodId),
+          eq(bilanVersions.kind, version.kind),
+          eq(bilanVersions.version, version.version - 1),
+        ),
+      );
+    intact = previous?.chainHash === version.previousHash;
+  }
+  if (!intact) {
+    console.error(
+      `livret: integrity check failed for bilan version ${version.id} (student ${version.studentId}, version ${version.version}): not served; run the verify command`,
+    );
+    throw new AppError(
+      'integrity',
+      'Ce bilan ne peut pas être affiché : son intégrité n’a pas pu être vérifiée.',
+    );
+  }
+}
+
 /** Acknowledges (vise) a bilan. Idempotent: a second visa keeps the first date. */
 export async function acknowledgeBilan(db: Db, actor: Actor, versionId: string, now: Date) {
   await getFamilyBilan(db, actor, versionId); // 404 unless it is this family's and visible
   return db.transaction(async (tx) => {
     // Serialise with unlock, which takes the same row lock before checking for a visa.
     const [version] = await tx.select().from(bilanVersions).where(eq(bilanVersions.id, versionId));
-    if (!version?.periodId) throw notFound('Bilan introuvable.');
+    if (!version) throw notFound('Bilan introuvable.');
     const [state] = await tx
       .select()
       .from(bilanStates)
-      .where(and(eq(bilanStates.studentId, version.studentId), eq(bilanStates.periodId, version.periodId)))
+      .where(stateOf(version as BilanKey))
       .for('update');
     if (state?.currentVersionId !== versionId || state.status !== 'locked') {
       throw new AppError('conflict', 'Ce bilan est en cours de modification par l’établissement.');
