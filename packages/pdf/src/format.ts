@@ -33,7 +33,9 @@ export function personName(person: Person | Teacher): string {
 /** The teachers of a row, short: `Mme C. Lemaître, M. J. Perrot`. */
 export function teachersLine(teachers: readonly Teacher[]): string {
   return teachers
-    .map((t) => [t.civilite, `${t.firstName.charAt(0)}.`, t.lastName].filter(Boolean).join(' '))
+    .map((t) =>
+      [t.civilite, t.firstName ? `${t.firstName.charAt(0)}.` : '', t.lastName].filter(Boolean).join(' '),
+    )
     .join(', ');
 }
 

@@ -37,26 +37,27 @@ function comparable(content: any) {
   };
 }
 
+/** Imports a file as this account and waits for the job; returns the job with its report. */
+async function importAs(app: TestApp, login: string, xml: string, mode: 'editeurs' | 'sconet-notes') {
+  const [account] = await app.services.database.db.query.accounts.findMany({
+    where: (a, { eq }) => eq(a.login, login),
+  });
+  const actor = (await loadActor(app.services.database.db, account!.id))!;
+  const { id, done } = await startImport(app.services, actor, {
+    fileName: 'bilans.xml',
+    mode,
+    bytes: new TextEncoder().encode(xml),
+  });
+  await done;
+  const cookie = await app.signIn(login);
+  return (await app.call('GET', `/api/imports/${id}`, cookie)).body;
+}
+
 describe.each(testEngines())('LSU import and export on %s', (engine) => {
   let source: TestApp;
   let target: TestApp;
   let ws: any;
   let exported: string;
-
-  async function importAs(app: TestApp, login: string, xml: string, mode: 'editeurs' | 'sconet-notes') {
-    const [account] = await app.services.database.db.query.accounts.findMany({
-      where: (a, { eq }) => eq(a.login, login),
-    });
-    const actor = (await loadActor(app.services.database.db, account!.id))!;
-    const { id, done } = await startImport(app.services, actor, {
-      fileName: 'bilans.xml',
-      mode,
-      bytes: new TextEncoder().encode(xml),
-    });
-    await done;
-    const cookie = await app.signIn(login);
-    return (await app.call('GET', `/api/imports/${id}`, cookie)).body;
-  }
 
   beforeAll(async () => {
     source = await createTestApp(engine);
@@ -216,6 +217,70 @@ describe.each(testEngines())('LSU import and export on %s', (engine) => {
       await fresh.close();
     }
   });
+});
+
+describe.each(testEngines())('LSU teachers without a first name on %s', (engine) => {
+  it('imports an XSD-valid file whose teachers have no prenom (the format makes it optional)', async () => {
+    const source = await createTestApp(engine);
+    const target = await createTestApp(engine);
+    try {
+      const direction = await source.signIn('direction@college.demo');
+      const classes = (await source.call('GET', '/api/classes', direction)).body;
+      const klass = classes.find((c: { label: string }) => c.label === '3e A');
+      const ws = (
+        await source.call(
+          'GET',
+          `/api/classes/${klass.id}/periods/${klass.periods[0].id}/workspace`,
+          direction,
+        )
+      ).body;
+      const docName = `classes/${ws.class.id}/periods/${ws.period.id}`;
+      await changeLive(source.services, docName, (doc) => {
+        const [first, second] = ws.disciplines;
+        insertProgramElement(doc, first.id, 0, 'Programme');
+        for (const s of ws.students.slice(0, 2)) {
+          setPositionnement(doc, s.id, first.id, 3);
+          setPositionnement(doc, s.id, second.id, 'NE');
+          syntheseText(doc, s.id).insert(0, 'Synthèse.');
+          setVieScolaireField(doc, s.id, 'nbRetards', 0);
+        }
+      });
+      const ids = ws.students.slice(0, 2).map((s: { id: string }) => s.id);
+      const locked = await source.call(
+        'POST',
+        `/api/classes/${ws.class.id}/periods/${ws.period.id}/lock`,
+        direction,
+        {
+          studentIds: ids,
+        },
+      );
+      expect(locked.body.locked).toHaveLength(2);
+      const file = await source.call(
+        'GET',
+        `/api/exports/lsu?classId=${ws.class.id}&periodId=${ws.period.id}`,
+        direction,
+      );
+      const withoutPrenom = String(file.body).replace(/(<enseignant [^>]*?) prenom="[^"]*"/g, '$1');
+      expect(withoutPrenom).not.toMatch(/<enseignant [^>]*prenom=/);
+      const job = await importAs(target, 'direction@college.demo', withoutPrenom, 'editeurs');
+      expect(job.report.students.filter((s: any) => s.status === 'rejete')).toEqual([]);
+      expect(job.report.summary.integrated).toBe(2);
+      // Exported again (the export validates its file against the XSD before it leaves).
+      const cookie = await target.signIn('direction@college.demo');
+      const targetClass = (await target.call('GET', '/api/classes', cookie)).body.find(
+        (c: { label: string }) => c.label === '3e A',
+      );
+      const again = await target.call(
+        'GET',
+        `/api/exports/lsu?classId=${targetClass.id}&periodId=${targetClass.periods[0].id}`,
+        cookie,
+      );
+      expect(again.status, JSON.stringify(again.body).slice(0, 300)).toBe(200);
+    } finally {
+      await source.close();
+      await target.close();
+    }
+  }, 120_000);
 });
 
 describe.each(testEngines())('LSU import and export of an école on %s', (engine) => {

@@ -4,7 +4,12 @@
  */
 import { z } from 'zod';
 import { isMark } from '../nomenclatures/positioning.js';
+
 import { type ComposanteSocle, composantesSocle } from '../nomenclatures/socle.js';
+
+// Schema messages reach users (an import's report, an API answer): zod speaks French in every program that
+// loads the domain.
+z.config(z.locales.fr());
 
 /** The keys of a code list as a zod enum tuple. */
 export const codesOf = <T extends Record<string, unknown>>(record: T) =>
@@ -18,21 +23,24 @@ export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
 /** A text of at most `max` characters (may be empty). */
 export const text = (max: number) => z.string().max(max);
 
-/** A teacher of a row, as printed. */
+/** A teacher of a row, as printed. The LSU format makes the first name optional (`prenom` of `Enseignant`). */
 export const TeacherSchema = z.object({
   id: z.string(),
   civilite: z.string().nullable(),
   lastName: z.string().min(1).max(100),
-  firstName: z.string().min(1).max(100),
+  firstName: z.string().max(100),
 });
 /** A teacher of a row. */
 export type Teacher = z.infer<typeof TeacherSchema>;
 
-/** A named person of the school (responsable de l'établissement, professeur principal). */
+/**
+ * A named person of the school (responsable de l'établissement, professeur principal). The first name may be
+ * empty: an LSU file may name a teacher (and so a professeur principal) without one.
+ */
 export const PersonSchema = z.object({
   civilite: z.enum(['M.', 'Mme']).nullable(),
   lastName: z.string().min(1).max(100),
-  firstName: z.string().min(1).max(100),
+  firstName: z.string().max(100),
 });
 /** A named person of the school. */
 export type Person = z.infer<typeof PersonSchema>;

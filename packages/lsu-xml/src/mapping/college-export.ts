@@ -124,7 +124,7 @@ export function collegeFileFromFrozen(input: CollegeExportInput): { file: Colleg
         idSts: known ?? localNumber(key),
         ...(civiliteToXml(teacher.civilite) ? { civilite: civiliteToXml(teacher.civilite) } : {}),
         nom: teacher.lastName,
-        prenom: teacher.firstName,
+        ...(teacher.firstName ? { prenom: teacher.firstName } : {}), // optional in the format
       }),
       d.enseignants,
       'ENS',
