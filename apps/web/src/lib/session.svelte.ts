@@ -3,9 +3,10 @@
  * singleton, so tests and several tabs stay independent).
  */
 import { getContext, setContext } from 'svelte';
-import { api } from './api/client.js';
+import { ApiError, api } from './api/client.js';
 import type { Me } from './api/types.js';
 import { forgetLocalCopies } from './doc/local-copies.js';
+import { ACCOUNT_KEY } from './doc/offline-cache.js';
 
 export class Session {
   me = $state<Me | null>(null);
@@ -16,12 +17,15 @@ export class Session {
     return account ? `${account.firstName} ${account.lastName.toUpperCase()}` : '';
   }
 
-  /** Reads the session from the server (null when signed out). */
+  /** Reads the session from the server (null when signed out; offline, the account last read here). */
   async refresh(): Promise<Me | null> {
     try {
       this.me = await api.me();
-    } catch {
-      this.me = null;
+      localStorage.setItem(ACCOUNT_KEY, JSON.stringify(this.me));
+    } catch (error) {
+      // Unreachable server: the last account read on this device, so a workspace opens offline.
+      this.me = error instanceof ApiError && error.status === 0 ? lastAccount() : null;
+      if (!this.me) localStorage.removeItem(ACCOUNT_KEY);
     }
     this.loaded = true;
     return this.me;
@@ -32,6 +36,15 @@ export class Session {
     // The class documents' copies stay on this browser only while someone is signed in (shared computers).
     await forgetLocalCopies();
     this.me = null;
+  }
+}
+
+/** The account kept by the last successful refresh (null when none or unreadable). */
+function lastAccount(): Me | null {
+  try {
+    return JSON.parse(localStorage.getItem(ACCOUNT_KEY) ?? 'null') as Me | null;
+  } catch {
+    return null;
   }
 }
 

@@ -1,8 +1,10 @@
 /**
  * The copies of class documents this browser keeps (IndexedDB databases named after the documents, and the
- * list of refused edits in localStorage): found by name, backed up during a recovery, removed on sign-out.
+ * list of refused edits in localStorage): found by name, backed up during a recovery, removed on sign-out with
+ * what the workspace needs offline (offline-cache.ts).
  */
 import { parseClassDocName } from '@livret/domain/doc';
+import { ACCOUNT_KEY, WORKSPACE_CACHE } from './offline-cache.js';
 
 const BACKUP = '#reprise';
 const REFUSED = 'livret:refus:';
@@ -47,12 +49,16 @@ export function deleteDatabase(name: string): Promise<void> {
   });
 }
 
-/** Removes every class document copy of this browser and the refused edits (on sign-out). */
+/**
+ * Removes every class document copy of this browser, the refused edits, the kept workspace payloads and the
+ * account kept for offline use (on sign-out).
+ */
 export async function forgetLocalCopies(): Promise<void> {
   const names = await databaseNames().catch(() => []);
   await Promise.all(names.filter(isClassCopy).map((n) => deleteDatabase(n).catch(() => undefined)));
+  if (typeof caches !== 'undefined') await caches.delete(WORKSPACE_CACHE).catch(() => false);
   for (let i = localStorage.length - 1; i >= 0; i--) {
     const key = localStorage.key(i);
-    if (key?.startsWith(REFUSED)) localStorage.removeItem(key);
+    if (key?.startsWith(REFUSED) || key === ACCOUNT_KEY) localStorage.removeItem(key);
   }
 }
