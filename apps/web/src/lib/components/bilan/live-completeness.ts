@@ -7,10 +7,15 @@ import { completenessReasons, draftBilan, type FreezeContext } from '@livret/dom
 import type { Workspace } from '$lib/api/types';
 import type { ClassDocSession } from '$lib/doc';
 
+/** What of the workspace a draft needs (the class context the server's check uses). */
+export type DraftSource = Pick<
+  Workspace,
+  'school' | 'millesime' | 'class' | 'period' | 'settings' | 'students' | 'disciplines'
+>;
 type Student = Workspace['students'][number];
 
 /** What draftBilan needs besides the document, for one student: the server's `freezeContextOf`, from the workspace. */
-export function draftContextOf(workspace: Workspace, student: Student): FreezeContext {
+export function draftContextOf(workspace: DraftSource, student: Student): FreezeContext {
   const { uai, name, kind, academie } = workspace.school;
   return {
     school: { uai, name, kind, academie },
@@ -31,7 +36,7 @@ export function draftContextOf(workspace: Workspace, student: Student): FreezeCo
  * Why each open student's bilan cannot be locked yet (an empty list: complete), by student id; locked students
  * are left out. Reactive: it reads the session, so it follows every change of the document, ours or others'.
  */
-export function liveCompleteness(live: ClassDocSession, workspace: Workspace): Map<string, string[]> {
+export function liveCompleteness(live: ClassDocSession, workspace: DraftSource): Map<string, string[]> {
   const locked = live.lockedStudentIds();
   const result = new Map<string, string[]>();
   for (const student of workspace.students) {
