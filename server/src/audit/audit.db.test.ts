@@ -145,6 +145,14 @@ describe.each(testEngines())('audit log on %s', (engine) => {
     });
 
     expect((await t.call('GET', '/api/exports/lsu', direction)).status).toBe(200);
+    const aboutStudent = (await journal(`?studentId=${bilan.student.id}`)).entries;
+    expect(aboutStudent.map((e) => [e.action, e.actor?.login])).toEqual([
+      ['bilan.pdf', 'direction@college.demo'],
+      ['bilan.pdf', 'famille.martin@demo.fr'],
+    ]);
+    const otherStudent = '00000000-0000-4000-8000-000000000000';
+    expect((await journal(`?studentId=${otherStudent}`)).entries).toEqual([]);
+
     const [exported] = (await journal('?kind=export')).entries;
     expect(exported).toMatchObject({ action: 'export.lsu', actor: { login: 'direction@college.demo' } });
 

@@ -1,5 +1,5 @@
 /** The journal of a school, as its direction reads it: newest first, by pages, filtered by kind. */
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Actor } from '../access/actor.js';
 import { directionSchoolOf } from '../accounts/service.js';
 import type { Db } from '../db/client.js';
@@ -24,11 +24,11 @@ export interface JournalPage {
   next: number | null;
 }
 
-/** One page of the actor's school's journal, older than `before` (an entry id) when given. */
+/** One page of the actor's school's journal, older than `before` (an entry id) when given, of one kind or student. */
 export async function readJournal(
   db: Db,
   actor: Actor,
-  query: { kind?: AuditKind; before?: number; limit?: number },
+  query: { kind?: AuditKind; studentId?: string; before?: number; limit?: number },
 ): Promise<JournalPage> {
   const schoolId = directionSchoolOf(actor);
   const limit = Math.min(query.limit ?? JOURNAL_PAGE, 200);
@@ -48,6 +48,7 @@ export async function readJournal(
       and(
         eq(auditLog.schoolId, schoolId),
         query.kind ? inArray(auditLog.action, [...AUDIT_KINDS[query.kind]]) : undefined,
+        query.studentId ? sql`${auditLog.details}->>'studentId' = ${query.studentId}` : undefined,
         query.before ? lt(auditLog.id, query.before) : undefined,
       ),
     )

@@ -9,6 +9,8 @@ import { AUDIT_KINDS, type AuditKind } from './record.js';
 
 const JournalQuery = z.object({
   kind: z.enum(Object.keys(AUDIT_KINDS) as [AuditKind, ...AuditKind[]]).optional(),
+  /** «Who saw this minor's record?»: the entries about one student. */
+  studentId: z.string().uuid().optional(),
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });

@@ -113,9 +113,10 @@ export const api = {
       `/api/accounts/${id(accountId)}/password-reset`,
     ),
   /** A page of the school's «Journal d'activité», newest first. */
-  journal: (query: { kind?: JournalKind; before?: number }) => {
+  journal: (query: { kind?: JournalKind; studentId?: string; before?: number }) => {
     const params = new URLSearchParams();
     if (query.kind) params.set('kind', query.kind);
+    if (query.studentId) params.set('studentId', query.studentId);
     if (query.before) params.set('before', String(query.before));
     return request<JournalPage>('GET', `/api/audit${params.size ? `?${params}` : ''}`);
   },
