@@ -6,6 +6,7 @@
 export { canonicalJson } from './canonical-json.js';
 export { draftBilan, type FreezeContext, freeze } from './freeze.js';
 export * from './nomenclatures/index.js';
+export { type NamedPerson, personName } from './person-name.js';
 export {
   type CollegeSuggestionKey,
   collegeSuggestionKey,

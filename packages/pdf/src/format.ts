@@ -2,7 +2,7 @@
  * How names, dates and years are written on a bilan. Dates are printed in Paris time whatever the machine's
  * zone, so the same frozen bilan prints the same text anywhere.
  */
-import { type Person, parisDay, type Teacher } from '@livret/domain';
+import { type Person, parisDay, personName, type Teacher } from '@livret/domain';
 
 /** A calendar date `2026-11-27` as `27/11/2026`. */
 export function formatDate(isoDate: string): string {
@@ -22,12 +22,12 @@ export function schoolYear(millesime: number): string {
 
 /** A student as printed: `Lucas MARTIN`. */
 export function studentName(student: { firstName: string; lastName: string }): string {
-  return `${student.firstName} ${student.lastName.toUpperCase()}`;
+  return personName(student);
 }
 
 /** A person of the school as printed: `Mme Claire LEMAÎTRE`. */
-export function personName(person: Person | Teacher): string {
-  return [person.civilite, person.firstName, person.lastName.toUpperCase()].filter(Boolean).join(' ');
+export function schoolPersonName(person: Person | Teacher): string {
+  return personName(person, { civilite: true });
 }
 
 /** The teachers of a row, short: `Mme C. Lemaître, M. J. Perrot`. */

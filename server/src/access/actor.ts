@@ -1,9 +1,8 @@
 /** Who is acting: an account with its roles, loaded once per request or sync connection. */
+import { personName, type StaffRole } from '@livret/domain';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { accounts, schools, staffRoles } from '../db/schema.js';
-
-export type StaffRole = 'direction' | 'enseignant' | 'cpe' | 'psyen';
 
 export interface Actor {
   accountId: string;
@@ -15,9 +14,9 @@ export interface Actor {
   roles: { schoolId: string; schoolName: string; role: StaffRole }[];
 }
 
-/** «Prénom NOM», as the UI and presence show people. */
+/** «Prénom NOM», as the UI and presence show people (the domain's rule). */
 export function displayName(actor: Pick<Actor, 'firstName' | 'lastName'>): string {
-  return `${actor.firstName} ${actor.lastName.toUpperCase()}`;
+  return personName(actor);
 }
 
 /** Loads an account and its staff roles; undefined if the account does not exist. */

@@ -2,6 +2,8 @@
  * Access to one class, answered in one place for HTTP routes and the sync endpoint: which roles the actor
  * holds in the class's school, which disciplines it teaches there, whether it is the professeur principal.
  */
+
+import type { StaffRole } from '@livret/domain';
 import { canLock } from '@livret/domain';
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
@@ -14,7 +16,7 @@ import {
   teachingServices,
 } from '../db/schema.js';
 import { forbidden, notFound } from '../errors.js';
-import type { Actor, StaffRole } from './actor.js';
+import type { Actor } from './actor.js';
 
 export interface ClassScope {
   classId: string;

@@ -2,6 +2,7 @@
  * Éditions as the API sees them (direction only): start one (the job runs off the request path), follow it,
  * cancel it, download its file; and one student's bilan as PDF for the staff pages.
  */
+import { personName } from '@livret/domain';
 import { and, desc, eq, getTableColumns, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Actor } from '../access/actor.js';
 import { isUuid } from '../access/class-scope.js';
@@ -134,7 +135,7 @@ function jobOf(services: Services, row: JobRow): EditionJob {
     error: stale ? 'L’édition a été interrompue (arrêt du serveur) ; relancez-la.' : job.error,
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
-    createdBy: `${row.by.firstName} ${row.by.lastName.toUpperCase()}`,
+    createdBy: personName(row.by),
   };
 }
 

@@ -3,6 +3,7 @@
  * Every query joins through guardian_links for the signed-in account, so an id that belongs to another
  * family is simply not found (the same answer as an id that does not exist).
  */
+import { personName } from '@livret/domain';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../access/actor.js';
 import { isUuid } from '../access/class-scope.js';
@@ -82,7 +83,7 @@ export async function listFamilyBilans(db: Db, actor: Actor): Promise<FamilyBila
   return rows.map((r) => ({
     versionId: r.version.id,
     studentId: r.student.id,
-    studentName: `${r.student.firstName} ${r.student.lastName.toUpperCase()}`,
+    studentName: personName(r.student),
     schoolName: r.schoolName,
     kind: r.version.kind as FamilyBilanSummary['kind'],
     periodLabel: labelOf(r),

@@ -2,6 +2,7 @@
  * LSU imports as the API sees them: start one (direction only; the job runs off the request path), list the
  * school's imports and reopen one with its report. The work itself is in run-import.ts.
  */
+import { personName } from '@livret/domain';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Actor } from '../access/actor.js';
 import { isUuid } from '../access/class-scope.js';
@@ -129,7 +130,7 @@ function jobOf({
           : 'Échec',
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
-    createdBy: `${by.firstName} ${by.lastName.toUpperCase()}`,
+    createdBy: personName(by),
     report: job.report ? ImportReportSchema.parse(job.report) : null,
   };
 }

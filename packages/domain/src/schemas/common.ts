@@ -8,8 +8,9 @@ import { isMark } from '../nomenclatures/positioning.js';
 import { type ComposanteSocle, composantesSocle } from '../nomenclatures/socle.js';
 
 // Schema messages reach users (an import's report, an API answer): zod speaks French in every program that
-// loads the domain.
+// loads the domain. Jitless: zod would otherwise probe `new Function`, which the web app's CSP forbids.
 z.config(z.locales.fr());
+z.config({ jitless: true });
 
 /** The keys of a code list as a zod enum tuple. */
 export const codesOf = <T extends Record<string, unknown>>(record: T) =>

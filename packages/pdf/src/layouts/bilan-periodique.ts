@@ -4,7 +4,7 @@
  */
 import type { FrozenBilanPeriodique } from '@livret/domain';
 import type { Content, ContentNode } from '../definition.js';
-import { formatDate, personName, schoolYear } from '../format.js';
+import { formatDate, schoolPersonName, schoolYear } from '../format.js';
 import { periodiqueLabels as L } from '../labels.js';
 import { bilanAcquisitionSection, communicationSection, vieScolaireSection } from './closing.js';
 import { bilanHeader } from './header.js';
@@ -27,7 +27,7 @@ function headerLines(bilan: FrozenBilanPeriodique): ContentNode[] {
       : { label: L.professeursPrincipaux, list: communication.professeursPrincipaux };
   if (people.list.length)
     lines.push({
-      text: [{ text: `${people.label} : `, bold: true }, people.list.map(personName).join(', ')],
+      text: [{ text: `${people.label} : `, bold: true }, people.list.map(schoolPersonName).join(', ')],
     });
   if (bilan.dateScolarite)
     lines.push({ text: `Date de scolarité : ${formatDate(bilan.dateScolarite)}`, fontSize: 7.5 });

@@ -6,7 +6,7 @@
 import type { FrozenBilanPeriodique, Person } from '@livret/domain';
 import { estimatedHeight, labelled, section, textCell, th } from '../blocks.js';
 import type { ContentNode } from '../definition.js';
-import { formatDate, formatParisDay, personName } from '../format.js';
+import { formatDate, formatParisDay, schoolPersonName } from '../format.js';
 import { periodiqueLabels as L } from '../labels.js';
 
 /** «Bilan de l'acquisition des connaissances et compétences». */
@@ -55,7 +55,7 @@ function headTitle(head: Person): string {
 }
 
 function names(people: readonly Person[]): string {
-  return people.map(personName).join(', ');
+  return people.map(schoolPersonName).join(', ');
 }
 
 /** «Communication avec la famille»; a draft (preview) says it is not locked instead of when it was. */
@@ -78,7 +78,7 @@ export function communicationSection(
           {
             stack: [
               { text: names(communication.enseignants) },
-              ...(head ? [{ text: `${headTitle(head)} : ${personName(head)}`, fontSize: 7 }] : []),
+              ...(head ? [{ text: `${headTitle(head)} : ${schoolPersonName(head)}`, fontSize: 7 }] : []),
               { text: locked, fontSize: 7, color: '#444' },
               signatureSpace,
             ],
@@ -90,7 +90,7 @@ export function communicationSection(
   }
   const left: ContentNode[] = [];
   if (bilan.dateConseil) left.push(labelled(L.dateConseil, formatDate(bilan.dateConseil)));
-  if (head) left.push(labelled(L.responsable, personName(head)));
+  if (head) left.push(labelled(L.responsable, schoolPersonName(head)));
   if (communication.professeursPrincipaux.length)
     left.push(labelled(L.professeursPrincipaux, names(communication.professeursPrincipaux)));
   left.push({ text: locked, fontSize: 7, color: '#444', margin: [0, 2, 0, 0] });

@@ -12,7 +12,7 @@ import {
 } from '@livret/domain';
 import { estimatedHeight, labelled, section, textCell } from '../blocks.js';
 import type { Content, ContentNode } from '../definition.js';
-import { formatParisDay, personName, schoolYear } from '../format.js';
+import { formatParisDay, schoolPersonName, schoolYear } from '../format.js';
 import { finDeCycleLabels as F, periodiqueLabels as L } from '../labels.js';
 import { bilanHeader } from './header.js';
 import { socleSection } from './socle-table.js';
@@ -62,9 +62,11 @@ function cycle4Sections(bilan: FrozenBilanFinCycle): ContentNode[] {
 function signatures(bilan: FrozenBilanFinCycle): ContentNode {
   const left: ContentNode[] = [];
   if (bilan.responsableEtablissement)
-    left.push(labelled(L.responsable, personName(bilan.responsableEtablissement)));
+    left.push(labelled(L.responsable, schoolPersonName(bilan.responsableEtablissement)));
   if (bilan.professeursPrincipaux?.length)
-    left.push(labelled(L.professeursPrincipaux, bilan.professeursPrincipaux.map(personName).join(', ')));
+    left.push(
+      labelled(L.professeursPrincipaux, bilan.professeursPrincipaux.map(schoolPersonName).join(', ')),
+    );
   left.push({
     text: `Bilan verrouillé le ${formatParisDay(bilan.frozenAt)} par ${bilan.frozenBy.name}.`,
     fontSize: 7,
