@@ -7,7 +7,7 @@
 import { appreciationText, getAppreciation, getPositionnement, getProgramElements } from '@livret/domain/doc';
 import { signIn, workspaceOf } from '../../fixtures/api.js';
 import { fillBilans } from '../../fixtures/fill.js';
-import { accounts, expect, signInPage, test } from '../../fixtures/index.js';
+import { accounts, expect, expectAccessible, signInPage, test } from '../../fixtures/index.js';
 import { connectSyncClient, waitFor } from '../../fixtures/sync-client.js';
 import { startTcpProxy } from '../../fixtures/tcp-proxy.js';
 
@@ -87,6 +87,7 @@ test('edits made offline survive a lock that refuses them on reconnection', asyn
     await expect(
       refused.getByRole('row').filter({ hasText: 'Positionnement en Mathématiques' }),
     ).toContainText('1');
+    await expectAccessible(page);
     await typedRow.getByRole('button', { name: /^Copier/ }).click();
     await expect(typedRow.getByRole('button', { name: /^Copier/ })).toHaveText('Copié');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(

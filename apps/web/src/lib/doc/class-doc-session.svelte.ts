@@ -252,8 +252,11 @@ export class ClassDocSession {
       this.#version++;
     });
 
+    // No BroadcastChannel between tabs: each tab syncs with the server only, so another tab's copy cannot
+    // hand back to a fresh copy the edits a recovery set aside.
     const provider = new WebsocketProvider(`${wsUrl(this.origin)}/sync`, this.docName, doc, {
       maxBackoffTime: 2500,
+      disableBc: true,
     });
     // y-protocols auth message: permission denied, with a JSON reason {code, message}.
     provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
