@@ -143,3 +143,23 @@ test('locking the class asks first, says it publishes to families, and previews 
   expect(await lockedIds(direction, workspace)).toEqual([first!.id, second!.id].sort());
   await context.close();
 });
+
+test('a principal whose page has not synced is told the counts come from this device', async ({
+  browser,
+}) => {
+  const direction = await signIn(baseURL, accounts.direction);
+  const workspace = await workspaceOf(direction, '3e A', 3);
+  const { page, context } = await signInPage(browser, accounts.direction);
+  // The sync socket never opens: the page only has this device's (empty) copy.
+  await page.routeWebSocket(/\/sync\//, (ws) => ws.close());
+  await page.goto(`/classes/${workspace.class.id}/periodes/${workspace.period.id}`);
+  await expect(page.getByText(/Hors ligne/).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Verrouiller toute la classe' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Cet appareil n’est pas synchronisé avec le serveur');
+  await expect(dialog).toContainText('Aucun bilan n’est complet : rien ne sera verrouillé ni publié.');
+  await expect(dialog.getByRole('button', { name: /Verrouiller et publier/ })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Fermer' }).click();
+  await expect(dialog).toBeHidden();
+  await context.close();
+});
