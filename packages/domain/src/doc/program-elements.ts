@@ -1,7 +1,7 @@
 /** Program elements of a discipline: a class-wide ordered list of short texts (≤300 characters each). */
 import type * as Y from 'yjs';
 import { roots } from './cells.js';
-import { InvalidValueError, limits } from './limits.js';
+import { InvalidValueError, limits, textLength } from './limits.js';
 
 function list(doc: Y.Doc, disciplineId: string): Y.Array<string> {
   return doc.getArray<string>(roots.elements(disciplineId));
@@ -11,7 +11,7 @@ function checked(text: string): string {
   const value = text.trim();
   if (value.length === 0)
     throw new InvalidValueError('Un élément du programme ne peut pas être vide.', 'empty');
-  if (value.length > limits.programElement) {
+  if (textLength(value) > limits.programElement) {
     throw new InvalidValueError(
       `Un élément du programme fait au plus ${limits.programElement} caractères.`,
       'too-long',

@@ -3,14 +3,15 @@
  * changed (common prefix and suffix kept), so two people editing different ends of the same text both win.
  */
 import type * as Y from 'yjs';
-import { InvalidValueError } from './limits.js';
+import { InvalidValueError, textLength } from './limits.js';
 
 /**
  * Replaces the content of `text` by `value` with the smallest single edit.
  * Throws `InvalidValueError` ('too-long') when `value` is longer than `max`.
  */
 export function replaceText(text: Y.Text, value: string, max: number, what: string): void {
-  if (value.length > max) {
+  // Characters as the LSU counts them (code points): an emoji at the limit is valid.
+  if (textLength(value) > max) {
     throw new InvalidValueError(`${what} fait au plus ${max} caractères.`, 'too-long');
   }
   const current = text.toString();

@@ -4,11 +4,13 @@
  * are inferred from them.
  */
 import { z } from 'zod';
+import { textLength } from '../doc/limits.js';
 import { competencesNumeriques } from '../nomenclatures/competences-numeriques.js';
 import { EPI_MIN_DISCIPLINES } from '../nomenclatures/epi.js';
 import { modalitesAccompagnement } from '../nomenclatures/modalites.js';
 import { parcours } from '../nomenclatures/parcours.js';
 import {
+  chars,
   codesOf,
   frozenContextShape,
   IsoDateSchema,
@@ -27,7 +29,7 @@ export const DisciplineRowSchema = z.object({
   label: z.string(),
   teachers: z.array(TeacherSchema),
   /** «Principaux éléments du programme travaillés durant la période», ≤300 each. */
-  elements: z.array(z.string().min(1).max(300)),
+  elements: z.array(chars(1, 300)),
   /** «Acquisitions, progrès et difficultés éventuelles», ≤600. */
   appreciation: text(600),
   /** Level 1–4, mark /20, 'NE', or null when empty. */
@@ -40,13 +42,13 @@ export type DisciplineRow = z.infer<typeof DisciplineRowSchema>;
 
 /** Enseignement pratique interdisciplinaire (cycle 4): the project, the group's description, the student's part. */
 export const EpiSchema = z.object({
-  intitule: z.string().min(1).max(150),
+  intitule: chars(1, 150),
   /**
    * A national thématique (`thematiquesEpi`) or one the school defined (the XSD allows a file to declare its
    * own, ≤50 characters), then with its label.
    */
-  thematique: z.string().min(1).max(50),
-  thematiqueLibelle: z.string().min(1).max(100).optional(),
+  thematique: chars(1, 50),
+  thematiqueLibelle: chars(1, 100).optional(),
   /** Labels of the disciplines involved (at least two). */
   disciplines: z.array(z.string()).min(EPI_MIN_DISCIPLINES),
   /** Collective description (per group). */
@@ -57,7 +59,7 @@ export const EpiSchema = z.object({
 
 /** Accompagnement personnalisé: same shape as an EPI without thématique. */
 export const ApSchema = z.object({
-  intitule: z.string().min(1).max(150),
+  intitule: chars(1, 150),
   disciplines: z.array(z.string()),
   description: text(600),
   commentaire: text(600).optional(),
@@ -153,7 +155,7 @@ export const FrozenBilanPeriodiqueSchema = z
     ...bilanPeriodiqueContentShape,
   })
   .superRefine((bilan, ctx) => {
-    if (bilan.school.kind === '2D' && bilan.synthese.length > 1000) {
+    if (bilan.school.kind === '2D' && textLength(bilan.synthese) > 1000) {
       ctx.addIssue({
         code: 'custom',
         path: ['synthese'],

@@ -3,6 +3,7 @@
  * record carries (who, where, when). Limits are those of the official XSD (Chaine100, Chaine600…).
  */
 import { z } from 'zod';
+import { textLength } from '../doc/limits.js';
 import { isMark } from '../nomenclatures/positioning.js';
 
 import { type ComposanteSocle, composantesSocle } from '../nomenclatures/socle.js';
@@ -21,15 +22,25 @@ export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** An ISO 8601 date-time with its offset (`2026-11-27T17:30:00.000Z`). */
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
 
-/** A text of at most `max` characters (may be empty). */
-export const text = (max: number) => z.string().max(max);
+/**
+ * A text of at most `max` characters (may be empty), counted in code points like the official checker (an
+ * emoji is one character): zod's `.max` counts UTF-16 code units and refused valid files.
+ */
+export const text = (max: number) =>
+  z.string().refine((value) => textLength(value) <= max, `Au plus ${max} caractères.`);
+/** A text of `min` to `max` characters, counted like `text`. */
+export const chars = (min: number, max: number) =>
+  z
+    .string()
+    .refine((value) => textLength(value) >= min, `Au moins ${min} caractère${min > 1 ? 's' : ''}.`)
+    .refine((value) => textLength(value) <= max, `Au plus ${max} caractères.`);
 
 /** A teacher of a row, as printed. The LSU format makes the first name optional (`prenom` of `Enseignant`). */
 export const TeacherSchema = z.object({
   id: z.string(),
   civilite: z.string().nullable(),
-  lastName: z.string().min(1).max(100),
-  firstName: z.string().max(100),
+  lastName: chars(1, 100),
+  firstName: text(100),
 });
 /** A teacher of a row. */
 export type Teacher = z.infer<typeof TeacherSchema>;
@@ -40,8 +51,8 @@ export type Teacher = z.infer<typeof TeacherSchema>;
  */
 export const PersonSchema = z.object({
   civilite: z.enum(['M.', 'Mme']).nullable(),
-  lastName: z.string().min(1).max(100),
-  firstName: z.string().max(100),
+  lastName: chars(1, 100),
+  firstName: text(100),
 });
 /** A named person of the school. */
 export type Person = z.infer<typeof PersonSchema>;
@@ -81,8 +92,8 @@ export const ClassSchema = z.object({
 export const StudentSchema = z.object({
   id: z.string(),
   ine: z.string().length(11),
-  lastName: z.string().min(1).max(100),
-  firstName: z.string().min(1).max(100),
+  lastName: chars(1, 100),
+  firstName: chars(1, 100),
   birthDate: IsoDateSchema,
   sex: z.enum(['M', 'F']),
   niveau: z.string(),

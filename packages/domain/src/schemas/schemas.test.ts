@@ -118,6 +118,18 @@ describe('frozen bilan périodique', () => {
     const ecole = { ...b, school: { ...b.school, kind: '1D' as const }, synthese: 'x'.repeat(1500) };
     expect(FrozenBilanPeriodiqueSchema.safeParse(ecole).success).toBe(true);
   });
+
+  it('counts characters like the official checker: an emoji at the limit is one character', () => {
+    const b = frozen();
+    const atLimit = (n: number) => `${'x'.repeat(n - 1)}🎉`;
+    const row = { ...b.disciplines[0]!, appreciation: atLimit(600), elements: [atLimit(300)] };
+    const valid = { ...b, synthese: atLimit(1000), devoirsFaits: atLimit(600), disciplines: [row] };
+    expect(FrozenBilanPeriodiqueSchema.safeParse(valid).success).toBe(true);
+    const over = { ...valid, synthese: `x${atLimit(1000)}` };
+    expect(FrozenBilanPeriodiqueSchema.safeParse(over).error?.issues[0]?.message).toMatch(/1000 caractères/);
+    const overRow = { ...valid, disciplines: [{ ...row, appreciation: `x${atLimit(600)}` }] };
+    expect(FrozenBilanPeriodiqueSchema.safeParse(overRow).success).toBe(false);
+  });
 });
 
 describe('frozen bilan de fin de cycle', () => {
