@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginThrottles } from '../db/schema.js';
 import { DEMO_PASSWORD } from '../seed/index.js';
 import { createTestApp, NOW, type TestApp } from '../testing/app.js';
 import { testEngines } from '../testing/database.js';
-import { ADDRESS_CEILING, backoffSeconds, PAIR_FREE_FAILURES, recordFailure } from './rate-limit.js';
+import {
+  ADDRESS_CEILING,
+  backoffSeconds,
+  PAIR_FREE_FAILURES,
+  purgeLoginThrottles,
+  recordFailure,
+  recordSuccess,
+} from './rate-limit.js';
 
 describe('backoffSeconds', () => {
   it('is free up to the threshold, then doubles up to an hour', () => {
@@ -68,5 +76,20 @@ describe.each(testEngines())('login rate limit on %s', (engine) => {
     expect((await login('directeur@ecole.demo', DEMO_PASSWORD, school)).status).toBe(429);
     expect((await login('direction@college.demo', DEMO_PASSWORD, school)).status).toBe(200);
     expect((await login('directeur@ecole.demo', DEMO_PASSWORD, '192.0.2.11')).status).toBe(200);
+  });
+
+  it('forgets failures a day old, and keeps a login known at its address for 90 days', async () => {
+    const db = t.services.database.db;
+    const day = 86_400_000;
+    const at = (ms: number) => new Date(clock + ms);
+    await recordFailure(db, 'old@x.fr', '192.0.2.50', at(0));
+    await recordSuccess(db, 'known@x.fr', '192.0.2.50', at(0));
+    await purgeLoginThrottles(db, at(day + 1));
+    const keys = (await db.select({ key: loginThrottles.key }).from(loginThrottles)).map((r) => r.key);
+    expect(keys).not.toContain('pair:old@x.fr 192.0.2.50');
+    expect(keys).toContain('pair:known@x.fr 192.0.2.50');
+    await purgeLoginThrottles(db, at(91 * day));
+    const later = (await db.select({ key: loginThrottles.key }).from(loginThrottles)).map((r) => r.key);
+    expect(later).not.toContain('pair:known@x.fr 192.0.2.50');
   });
 });
