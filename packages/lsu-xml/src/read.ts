@@ -60,7 +60,7 @@ export function readLsuFile(
   const decoded = decodeLsuText(input, options);
   if (!decoded.ok) return decoded;
   const { text } = decoded;
-  const checked = validateAgainstSchema(typeof input === 'string' ? text : input, options.degre);
+  const checked = validateAgainstSchema(decoded.utf8, options.degre);
   if (!checked.ok) return checked;
 
   return recordsOf(text, options.degre, checked.schemaVersion);

@@ -46,7 +46,7 @@ export function runReaderTask(
   // The same first look as readLsuFile (size, encoding, no DOCTYPE) before libxml2 sees the bytes.
   const decoded = decodeLsuText(bytes);
   if (!decoded.ok) return decoded;
-  const checked = validateAgainstSchema(bytes, degre);
+  const checked = validateAgainstSchema(decoded.utf8, degre);
   return checked.ok ? { ok: true } : checked;
 }
 

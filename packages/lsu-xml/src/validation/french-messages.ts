@@ -29,7 +29,11 @@ const TYPES: Record<string, string> = {
 
 const typeLabel = (type: string) =>
   TYPES[type.replace(NAMESPACE, '')] ?? `du type ${type.replace(NAMESPACE, '')}`;
-const quote = (value: string) => `« ${value.length > 60 ? `${value.slice(0, 57)}…` : value} »`;
+/** A value as quoted in a reason, cut at 60 characters (code points: an emoji is never split in half). */
+const quote = (value: string) => {
+  const chars = Array.from(value);
+  return `« ${chars.length > 60 ? `${chars.slice(0, 57).join('')}…` : value} »`;
+};
 
 type Rule = [RegExp, (...groups: string[]) => string];
 
