@@ -141,6 +141,19 @@ test('locking the class asks first, says it publishes to families, and previews 
   for (const text of pages) expect(text).toContain('Aperçu — non verrouillé : ne vaut pas bilan');
   expect(pages.join(' ')).toContain(nameOf(later!));
   expect(await lockedIds(direction, workspace)).toEqual([first!.id, second!.id].sort());
+
+  // Back to the class, the student's lock confirmed: published, and the keyboard stays in the panel.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole('link', { name: '← Retour à la classe' }).click();
+  await row(later)
+    .getByRole('button', { name: nameOf(later!) })
+    .click();
+  await page.getByRole('button', { name: 'Verrouiller', exact: true }).click();
+  const lockedOne = page.waitForResponse((r) => r.url().endsWith('/lock') && r.status() === 200);
+  await one.getByRole('button', { name: 'Verrouiller et publier' }).click();
+  await lockedOne;
+  await expect(page.getByRole('button', { name: 'Déverrouiller' })).toBeFocused();
+  expect(await lockedIds(direction, workspace)).toEqual([first!.id, second!.id, later!.id].sort());
   await context.close();
 });
 
