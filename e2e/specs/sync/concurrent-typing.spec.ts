@@ -51,6 +51,17 @@ test('two people typing at the same place keep their words whole', async ({ brow
     await Promise.all([typeSlowly(teacher.page, 'Calculs sûrs. '), typeSlowly(principal.page, 'ORT ')]);
     const after = await converged(teacher.field, principal.field, ['Calculs sûrs. ', 'ORT ']);
     expect(after).toBe(`${same.slice(0, fin)}Calculs sûrs. FORT in`);
+
+    // An IME composition at the start (as for «ç» on some keyboards) while the other types at the end: nothing
+    // is written mid-composition, the composed text once it ends, where it was composed.
+    const ime = await teacher.context.newCDPSession(teacher.page);
+    await caretAt(teacher.field, 0);
+    await ime.send('Input.imeSetComposition', { text: 'c', selectionStart: 1, selectionEnd: 1 });
+    await ime.send('Input.imeSetComposition', { text: 'ça', selectionStart: 2, selectionEnd: 2 });
+    await caretAt(principal.field, after.length);
+    await typeSlowly(principal.page, ' Z');
+    await ime.send('Input.insertText', { text: 'Ça ' });
+    expect(await converged(teacher.field, principal.field, ['Ça ', ' Z'])).toBe(`Ça ${after} Z`);
   } finally {
     await teacher.context.close();
     await principal.context.close();

@@ -45,6 +45,9 @@ test('edits made offline survive a lock that refuses them on reconnection', asyn
     await lockedText.fill('Écrit hors ligne, avant le verrouillage.');
     await page.getByRole('button', { name: name(third!) }).click();
     await page.getByLabel(`Appréciation de ${name(third!)} en Mathématiques`).fill('Bon trimestre.');
+    // The connection status stays in sight at the bottom of the long student panel.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect(page.getByRole('status').filter({ hasText: 'Hors ligne' })).toBeInViewport();
 
     // Meanwhile the principal locks one of those students.
     const lock = await direction.post<{ locked: unknown[] }>(
