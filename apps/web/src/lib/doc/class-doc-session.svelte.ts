@@ -355,7 +355,9 @@ export class ClassDocSession {
     this.#pending = { doc: old.doc, backup, message, ...(refuseAll ? { refuseAll } : {}) };
     await backup.whenSynced;
     await old.persistence.destroy();
-    await deleteDatabase(this.docName);
+    // Should the old database survive, its refused edits come back and are refused again: then they are
+    // listed (see #editedSinceRecovery), which beats a page left without a connection.
+    await deleteDatabase(this.docName).catch(() => undefined);
     if (this.#destroyed) return;
     this.#transport = this.#connect(new Y.Doc());
   }
