@@ -20,6 +20,7 @@ import {
   teachingServices,
 } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { reportName, samePerson } from './identity.js';
 
 /** Case, accents and spacing do not tell two names apart. */
 export const normalName = (text: string) =>
@@ -29,6 +30,12 @@ export const normalName = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .toLowerCase();
+
+type TeacherAccount = typeof accounts.$inferSelect;
+
+/** How the report names a file's student identifier. */
+const idLabel = (student: ImportedStudent) =>
+  student.idBe !== undefined ? `identifiant ${student.idBe} (id-be)` : `INE ${student.ine}`;
 
 export type SchoolDirectory = Awaited<ReturnType<typeof loadSchoolDirectory>>;
 
@@ -97,7 +104,7 @@ export async function loadSchoolDirectory(db: Db, schoolId: string) {
     const key = studentKey(s.lastName, s.firstName);
     byName.set(key, [...(byName.get(key) ?? []), s]);
   }
-  const teachers = staff.map((s) => s.account);
+  const teachers: TeacherAccount[] = staff.map((s) => s.account);
   const teacherKey = (last: string, first: string) => `${normalName(last)}|${normalName(first)}`;
   const servicesKey = new Set(services.map((s) => `${s.accountId}|${s.disciplineId}|${s.classId}`));
 
@@ -108,31 +115,55 @@ export async function loadSchoolDirectory(db: Db, schoolId: string) {
     classById,
     disciplineByCode: new Map(schoolDisciplines.map((d) => [d.code, d])),
     direction: staff.filter((s) => s.role === 'direction').map((s) => s.account),
-    /** The student of a file, and its class this year (undefined when it is not enrolled). */
+    /**
+     * The student of a file and its class this year (undefined when it is not enrolled), or, when the file's
+     * identifier and names designate two different students, the conflict, in French (never a guess).
+     */
     findStudent(student: ImportedStudent) {
-      const candidates =
+      const located = (found: (typeof schoolStudents)[number]) => {
+        const enrolment = enrolmentOf.get(found.id);
+        return { student: found, enrolment, klass: enrolment ? classById.get(enrolment.classId) : undefined };
+      };
+      const byId =
         (student.idBe !== undefined && byIdBe.get(student.idBe)) ||
         (student.ine && byIne.get(student.ine)) ||
         undefined;
+      if (byId) {
+        if (samePerson(student, byId)) return located(byId);
+        return {
+          conflict: `Identité incohérente : le fichier nomme ${reportName(student)} avec l’${idLabel(student)}, qui est dans l’établissement celui de ${reportName(byId)}. Bilan rejeté pour ne pas l’attribuer à un autre élève ; corrigez le fichier.`,
+        };
+      }
+      if (!student.lastName && !student.firstName) return undefined;
+      const named = byName.get(studentKey(student.lastName, student.firstName)) ?? [];
       const found =
-        candidates ??
-        (() => {
-          const named = byName.get(studentKey(student.lastName, student.firstName)) ?? [];
-          if (named.length <= 1) return named[0];
-          return named.find(
-            (s) => classById.get(enrolmentOf.get(s.id)?.classId ?? '')?.code === student.division,
-          );
-        })();
+        named.length <= 1
+          ? named[0]
+          : named.find((s) => classById.get(enrolmentOf.get(s.id)?.classId ?? '')?.code === student.division);
       if (!found) return undefined;
-      const enrolment = enrolmentOf.get(found.id);
-      return { student: found, enrolment, klass: enrolment ? classById.get(enrolment.classId) : undefined };
+      // Found by name: an identifier of the file that is not this student's own is a conflict too.
+      const own = student.idBe !== undefined ? found.idBe : student.ine ? found.ine : null;
+      if (own !== null && own !== (student.idBe ?? student.ine)) {
+        return {
+          conflict: `Identité incohérente : le fichier donne à ${reportName(student)} l’${idLabel(student)}, mais l’élève de ce nom a dans l’établissement l’identifiant ${own}. Bilan rejeté ; vérifiez de quel élève il s’agit.`,
+        };
+      }
+      return located(found);
     },
-    findTeacher(teacher: ImportedTeacher) {
-      return (
-        (teacher.idSts !== undefined && teachers.find((t) => t.idSts === teacher.idSts)) ||
-        teachers.find(
-          (t) => teacherKey(t.lastName, t.firstName) === teacherKey(teacher.lastName, teacher.firstName),
-        )
+    /**
+     * The account of a file's teacher: by id-sts, whose names must then be the account's (else the conflict,
+     * in French), or by name.
+     */
+    findTeacher(teacher: ImportedTeacher): TeacherAccount | { conflict: string } | undefined {
+      const byId = teacher.idSts !== undefined ? teachers.find((t) => t.idSts === teacher.idSts) : undefined;
+      if (byId) {
+        if (samePerson(teacher, byId)) return byId;
+        return {
+          conflict: `Identité incohérente : le fichier nomme l’enseignant ${reportName(teacher)} avec l’identifiant STS ${teacher.idSts}, qui est dans l’établissement celui de ${reportName(byId)}. Bilan rejeté pour ne pas l’attribuer à un autre enseignant ; corrigez le fichier.`,
+        };
+      }
+      return teachers.find(
+        (t) => teacherKey(t.lastName, t.firstName) === teacherKey(teacher.lastName, teacher.firstName),
       );
     },
     /** Whether the account has a teaching service for this discipline in this class. */

@@ -19,6 +19,7 @@ import type { Services } from '../env.js';
 import type { SchoolDirectory } from './directory.js';
 import { frozenFinCycle, frozenPeriodique } from './frozen-from-import.js';
 import { type Candidate, type DocChange, type Prepared, reject } from './plan.js';
+import { fieldOfPath } from './text-limits.js';
 
 export async function prepareEditeurs(
   services: Services,
@@ -92,9 +93,21 @@ export async function prepareEditeurs(
           : frozenFinCycle(directory, c.match, c.bilan, meta);
     } catch (error) {
       const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
+      if (!issues) {
+        // Not the content: a fault of ours. This bilan only is left out; the details go to the server's log.
+        console.error(error);
+        reject(
+          c.outcome,
+          `${c.outcome.eleve} — bilan non importé : erreur inattendue pendant sa préparation.`,
+        );
+        continue;
+      }
+      const rows = c.match.rows.map((row) => row.label);
       reject(
         c.outcome,
-        ...(issues?.map((i) => `Contenu non valide (${i.path.join('.')}) : ${i.message}`) ?? [String(error)]),
+        ...issues.map(
+          (i) => `${c.outcome.eleve} — ${fieldOfPath(i.path, rows)} : valeur refusée (${i.message})`,
+        ),
       );
       continue;
     }

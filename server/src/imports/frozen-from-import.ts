@@ -11,6 +11,7 @@ import {
 } from '@livret/domain';
 import type { ImportedBilanFinCycle, ImportedBilanPeriodique } from '@livret/lsu-xml';
 import type { SchoolDirectory } from './directory.js';
+import { samePerson } from './identity.js';
 import type { Match } from './matching.js';
 
 export interface FreezeMeta {
@@ -51,11 +52,8 @@ function responsableOf(
 ): Person | null {
   const person = imported.person;
   if (!person) return null;
-  const account = directory.direction.find(
-    (a) =>
-      a.lastName.toLowerCase() === person.lastName.toLowerCase() &&
-      a.firstName.toLowerCase() === person.firstName.toLowerCase(),
-  );
+  // «Prénom NOM», «MME NOM Prénom»…: compared as names are (case, accents, hyphens); a title alone never matches.
+  const account = person.firstName ? directory.direction.find((a) => samePerson(person, a)) : undefined;
   return account
     ? {
         civilite: account.civilite as Person['civilite'],

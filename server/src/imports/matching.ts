@@ -18,10 +18,12 @@ export interface MatchedRow {
   source: ImportedRow;
 }
 
+type Found = Extract<ReturnType<SchoolDirectory['findStudent']>, { student: unknown }>;
+
 export interface Match {
-  student: NonNullable<ReturnType<SchoolDirectory['findStudent']>>['student'];
+  student: Found['student'];
   niveau: string;
-  klass: NonNullable<NonNullable<ReturnType<SchoolDirectory['findStudent']>>['klass']>;
+  klass: NonNullable<Found['klass']>;
   period: SchoolDirectory['periods'][number] | null;
   rows: MatchedRow[];
 }
@@ -41,6 +43,7 @@ export function matchBilan(
 ): MatchResult {
   const warnings = [...bilan.warnings];
   const found = directory.findStudent(bilan.student);
+  if (found && 'conflict' in found) return { ok: false, reasons: [found.conflict], warnings };
   if (!found) {
     return {
       ok: false,
@@ -91,8 +94,12 @@ export function matchBilan(
       return { ok: false, reasons: [`Période ${indice} inconnue de l’établissement.`], warnings };
     }
     const blind: string[] = [];
+    const conflicts = new Set<string>();
     for (const row of bilan.rows) {
-      const discipline = directory.disciplineByCode.get(row.code);
+      // The school's code first, then the national one (a file may code EPS `100A00`, national `100100`).
+      const discipline =
+        directory.disciplineByCode.get(row.code) ??
+        (row.codeNational ? directory.disciplineByCode.get(row.codeNational) : undefined);
       if (!discipline) {
         fileWarnings.add(
           `Matière inconnue de l’établissement : ${row.code} (${row.label}) ; importée quand même.`,
@@ -103,7 +110,9 @@ export function matchBilan(
         directory.school.kind === '1D' && discipline
           ? directory.teachersOf(discipline.id, found.klass.id).map(asTeacher)
           : row.teachers.map((t) => {
-              const account = directory.findTeacher(t);
+              const looked = directory.findTeacher(t);
+              if (looked && 'conflict' in looked) conflicts.add(looked.conflict);
+              const account = looked && !('conflict' in looked) ? looked : undefined;
               if (!account || !discipline || !directory.teaches(account.id, discipline.id, found.klass!.id)) {
                 blind.push(`${teacherName(t)} (${discipline?.label ?? row.label})`);
               }
@@ -112,12 +121,13 @@ export function matchBilan(
       rows.push({
         disciplineId,
         known: !!discipline,
-        code: row.code,
+        code: discipline?.code ?? row.code,
         label: discipline?.label ?? row.label,
         teachers,
         source: row,
       });
     }
+    if (conflicts.size > 0) return { ok: false, reasons: [...conflicts], warnings };
     if (blind.length > 0) {
       warnings.push(
         `Ces enseignants ne peuvent consulter le bilan de l'élève : ${[...new Set(blind)].join(', ')}.`,

@@ -9,8 +9,10 @@ import { matchBilan } from './matching.js';
 import { type Candidate, reject } from './plan.js';
 import { setProgress } from './progress.js';
 import { readBilansOffThread } from './read-off-thread.js';
+import { groupRepeatedWarnings } from './report-warnings.js';
 import type { ImportMode, ImportReport, StudentOutcome } from './schemas.js';
 import { prepareSconet } from './sconet-notes.js';
+import { overLimit } from './text-limits.js';
 
 export interface ImportInput {
   importId: string;
@@ -101,6 +103,11 @@ async function importFile(services: Services, actor: Actor, input: ImportInput):
       reject(outcome, ...matched.reasons);
       continue;
     }
+    const tooLong = overLimit(bilan, kind);
+    if (tooLong.length > 0) {
+      reject(outcome, ...tooLong);
+      continue;
+    }
     if (matched.match.period) outcome.bilan = matched.match.period.label;
     const source = matched.match.klass.settings.dataSource;
     if (source !== input.mode) {
@@ -132,6 +139,7 @@ async function importFile(services: Services, actor: Actor, input: ImportInput):
   });
 
   report.warnings = [...fileWarnings];
+  groupRepeatedWarnings(report);
   report.summary = {
     integrated: report.students.filter((s) => s.status === 'integre').length,
     rejected: report.students.filter((s) => s.status === 'rejete').length,

@@ -75,6 +75,7 @@ export function applySconetNotes(
       setVieScolaireField(doc, studentId, 'nbHeuresManquees', vie.nbHeuresManquees);
     if (vie.commentaire) setVieScolaireField(doc, studentId, 'commentaire', vie.commentaire);
   }
+  // The live document has no cell for these: said per student, never dropped in silence.
   const ignored = [
     bilan.epi.length && 'EPI',
     bilan.ap.length && 'AP',
@@ -82,6 +83,9 @@ export function applySconetNotes(
     bilan.modalites.length && 'modalités d’accompagnement',
     bilan.competencesNumeriques && 'compétences numériques',
     bilan.socle && 'socle',
+    bilan.devoirsFaits?.trim() && 'devoirs faits',
+    bilan.rows.some((r) => typeof r.moyenneClasse === 'number') && 'moyennes de la classe',
+    bilan.vieScolaire?.commentaireCollectif?.trim() && 'commentaire collectif de vie scolaire',
   ].filter(Boolean);
   if (ignored.length > 0) {
     outcome.warnings.push(`Non repris en mode Sconet-Notes, à saisir dans Livret : ${ignored.join(', ')}.`);

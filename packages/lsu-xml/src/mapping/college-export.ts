@@ -13,7 +13,7 @@ import {
   type Teacher,
 } from '@livret/domain';
 import type { CollegeFile, DonneesRecord } from '../college/records.js';
-import { civiliteToXml, personLabel } from './imported-bilan.js';
+import { civiliteToXml, HEAD_WITHOUT_NAME, personLabel } from './imported-bilan.js';
 
 type Donnees = DonneesRecord;
 type Row = FrozenBilanPeriodique['disciplines'][number];
@@ -82,7 +82,7 @@ export function collegeFileFromFrozen(input: CollegeExportInput): { file: Colleg
   };
   const responsables = new Map<string, string>();
   const responsable = (person: Person | null | undefined) => {
-    const label = person ? personLabel(person) : 'Chef d’établissement';
+    const label = person ? personLabel(person) : HEAD_WITHOUT_NAME;
     return once(responsables, label, (id) => ({ id, libelle: label }), d.responsablesEtab, 'RESP');
   };
   const eleves = new Map<string, string>();

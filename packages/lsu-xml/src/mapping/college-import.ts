@@ -87,26 +87,48 @@ export function bilansOfCollegeFile(file: CollegeFile): (ImportedBilanPeriodique
     const student = studentOf(b.eleveRef);
     const periode = periodes.get(b.periodeRef);
     const group = `${b.periodeRef}|${student.division}`;
-    const positioning: P['positioning'] = b.acquis.some((a) => a.positionnement !== undefined)
-      ? 'objectifs'
-      : b.acquis.some((a) => a.moyenneStructure !== undefined)
-        ? 'notes-avec-moyenne'
-        : 'notes-sans-moyenne';
+    // One scale per bilan: the one most of the student's acquis use. A value on the other scale cannot be
+    // written on it, and the report says so, discipline by discipline.
+    const levels = b.acquis.filter((a) => a.positionnement !== undefined).length;
+    const marks = b.acquis.filter(
+      (a) => a.positionnement === undefined && a.moyenneEleve !== undefined,
+    ).length;
+    const positioning: P['positioning'] =
+      levels > 0 && levels >= marks
+        ? 'objectifs'
+        : b.acquis.some((a) => a.moyenneStructure !== undefined)
+          ? 'notes-avec-moyenne'
+          : 'notes-sans-moyenne';
     const rows = b.acquis.map((a) => {
       const discipline = disciplines.get(a.disciplineRef);
+      const label = discipline?.libelle ?? a.disciplineRef;
       let positionnement: number | 'NE' | null = null;
       if (a.eleveNonNote) positionnement = 'NE';
-      else if (positioning === 'objectifs') positionnement = a.positionnement ?? null;
-      else if (a.moyenneEleve !== undefined) {
+      else if (positioning === 'objectifs') {
+        positionnement = a.positionnement ?? null;
+        if (a.positionnement === undefined && a.moyenneEleve !== undefined) {
+          warnings.push(
+            `${label} : moyenne « ${a.moyenneEleve} » non reprise, les autres disciplines de l’élève sont positionnées sur l’échelle des objectifs (1 à 4).`,
+          );
+        }
+      } else if (a.moyenneEleve !== undefined) {
         positionnement = markOfXml(a.moyenneEleve);
         if (positionnement === null) {
           positionnement = 'NE';
-          warnings.push(`${discipline?.libelle} : moyenne « ${a.moyenneEleve} » lue comme « non noté ».`);
+          warnings.push(`${label} : moyenne « ${a.moyenneEleve} » lue comme « non noté ».`);
         }
+      } else if (a.positionnement !== undefined) {
+        warnings.push(
+          `${label} : positionnement ${a.positionnement} (échelle des objectifs) non repris, les autres disciplines de l’élève sont notées.`,
+        );
       }
       const moyenneClasse = a.moyenneStructure === undefined ? undefined : markOfXml(a.moyenneStructure);
+      if (moyenneClasse === null && !a.structureNonNotee) {
+        warnings.push(`${label} : moyenne de la classe « ${a.moyenneStructure} » illisible, non reprise.`);
+      }
       return {
         code: discipline?.code ?? '',
+        ...(discipline?.codeNational ? { codeNational: discipline.codeNational } : {}),
         label: discipline?.libelle ?? '',
         teachers: a.enseignantRefs.map(teacherOf),
         elements: a.elementProgrammeRefs.map((ref) => elements.get(ref)?.libelle ?? '').filter(Boolean),
@@ -116,6 +138,20 @@ export function bilansOfCollegeFile(file: CollegeFile): (ImportedBilanPeriodique
       };
     });
 
+    /**
+     * The project's description and its group's comment are one text of the bilan: both kept, joined, when
+     * they fit its 600 characters; else the group's (closer to the student), and the report says so.
+     */
+    const describe = (what: string, project: string | undefined, group: string | undefined): string => {
+      const texts = [project, group].map((t) => t?.trim() ?? '').filter(Boolean);
+      if (texts.length < 2 || texts[0] === texts[1]) return texts[texts.length - 1] ?? '';
+      const joined = texts.join('\n');
+      if (Array.from(joined).length <= 600) return joined;
+      warnings.push(
+        `${what} : description du projet non reprise (avec celle du groupe, plus de 600 caractères).`,
+      );
+      return texts[1] ?? '';
+    };
     const epi = b.episEleve.flatMap((e) => {
       const groupe = epiGroupes.get(e.epiGroupeRef);
       const projet = groupe ? epis.get(groupe.epiRef) : undefined;
@@ -133,7 +169,7 @@ export function bilansOfCollegeFile(file: CollegeFile): (ImportedBilanPeriodique
           thematique: projet.thematique,
           ...(own && !(projet.thematique in thematiquesEpi) ? { thematiqueLibelle: own } : {}),
           disciplines: labelsOf(projet.disciplineRefs),
-          description: groupe.commentaire ?? projet.description ?? '',
+          description: describe(`EPI « ${projet.intitule} »`, projet.description, groupe.commentaire),
           ...(e.commentaire ? { commentaire: e.commentaire } : {}),
         },
       ];
@@ -146,7 +182,7 @@ export function bilansOfCollegeFile(file: CollegeFile): (ImportedBilanPeriodique
         {
           intitule: projet.intitule,
           disciplines: labelsOf(projet.disciplineRefs),
-          description: groupe.commentaire ?? projet.description ?? '',
+          description: describe(`AP « ${projet.intitule} »`, projet.description, groupe.commentaire),
           ...(e.commentaire ? { commentaire: e.commentaire } : {}),
         },
       ];

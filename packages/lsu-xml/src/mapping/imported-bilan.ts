@@ -32,6 +32,8 @@ export interface ImportedStudent {
 export interface ImportedRow {
   /** SIECLE subject code (2D) or LSU domaine code (1D). */
   code: string;
+  /** 2D `code-national`: the national code of a subject the school codes its own way (EPS `100A00` → `100100`). */
+  codeNational?: string;
   label: string;
   teachers: ImportedTeacher[];
   elements: string[];
@@ -94,17 +96,53 @@ export const civiliteOfXml = (value: string | undefined): 'M.' | 'Mme' | null =>
 export const civiliteToXml = (value: string | null | undefined): 'M' | 'MME' | undefined =>
   value === 'M.' ? 'M' : value === 'Mme' ? 'MME' : undefined;
 
-/** «Mme Claire Durand», the way a head's label is written, and read back as well as it can be. */
+/** The label the export writes for a head it has no name for; read back as no named head. */
+export const HEAD_WITHOUT_NAME = 'Chef d’établissement';
+
+/** «Mme Claire Durand», the way a head's label is written, and read back (`personOfLabel`). */
 export function personLabel(person: Person): string {
   return [person.civilite, person.firstName, person.lastName].filter(Boolean).join(' ');
 }
+
+const CIVILITES: Record<string, 'M.' | 'Mme'> = {
+  m: 'M.',
+  'm.': 'M.',
+  monsieur: 'M.',
+  mr: 'M.',
+  mme: 'Mme',
+  madame: 'Mme',
+  mlle: 'Mme',
+  mademoiselle: 'Mme',
+};
+/** A family name as the national applications write it: in capitals («DURAND», «LE GALL», «D'ALMEIDA»). */
+const isCapitals = (word: string) => /\p{Lu}/u.test(word) && word === word.toUpperCase() && word.length > 1;
+
+/**
+ * The head named by a `responsable-etab` label, in every form the format allows (a free label of at most 100
+ * characters): «Prénom NOM», «MME NOM Prénom», «Mme Claire Durand», or a title alone («Le principal»), which
+ * is kept whole as the name rather than lost. Only our own export's placeholder (`HEAD_WITHOUT_NAME`) reads as
+ * no one.
+ * @example personOfLabel('MME DURAND Claire') // { civilite: 'Mme', lastName: 'DURAND', firstName: 'Claire' }
+ */
 export function personOfLabel(label: string): Person | null {
-  // Only a label that starts with a civilité is read as a person; «Chef d'établissement» is not one.
-  const match = /^(M\.|M|Mme|MME)\s+(\S+)\s+(.+)$/.exec(label.trim());
-  if (!match) return null;
-  return {
-    civilite: match[1]?.startsWith('M') && match[1].length <= 2 ? 'M.' : 'Mme',
-    firstName: match[2] ?? '',
-    lastName: match[3] ?? '',
-  };
+  const words = label.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || label.trim() === HEAD_WITHOUT_NAME) return null;
+  const civilite = CIVILITES[words[0]?.toLowerCase() ?? ''] ?? null;
+  const names = civilite ? words.slice(1) : words;
+  if (names.length === 0) return { civilite: null, lastName: label.trim(), firstName: '' };
+  const capitals = names.filter(isCapitals);
+  if (capitals.length > 0 && capitals.length < names.length) {
+    // «Prénom NOM» or «NOM Prénom»: the words in capitals are the family name.
+    return {
+      civilite,
+      lastName: capitals.join(' '),
+      firstName: names.filter((w) => !isCapitals(w)).join(' '),
+    };
+  }
+  if (civilite && names.length > 1 && capitals.length === 0) {
+    // «Mme Claire Durand» (how the export writes a head): first name, then family name.
+    return { civilite, firstName: names[0] ?? '', lastName: names.slice(1).join(' ') };
+  }
+  // A title, or a name whose parts cannot be told apart: kept whole, as written.
+  return { civilite, lastName: names.join(' '), firstName: '' };
 }
