@@ -104,15 +104,30 @@ export function collegeFileFromFrozen(input: CollegeExportInput): { file: Colleg
     const found = once(
       disciplines,
       row.code,
-      (id) => ({ id, code: row.code, modaliteElection: 'S', libelle: row.label.slice(0, 40) }),
+      (id) => ({
+        id,
+        code: row.code,
+        modaliteElection: 'S',
+        libelle: Array.from(row.label).slice(0, 40).join(''),
+      }), // characters, as the XSD counts
       d.disciplines,
       'DI',
     );
     if (!disciplineByLabel.has(row.label)) disciplineByLabel.set(row.label, found);
     return found;
   };
+  // A professeur principal is a Person (no id): when they teach a row of the export, they are that teacher,
+  // written once with their STS id, not a second time as a «local» teacher with a made-up one.
+  const nameKey = (p: Person) => `${p.lastName.trim().toLowerCase()}|${p.firstName.trim().toLowerCase()}`;
+  const teacherByName = new Map<string, Teacher>();
+  for (const bilan of input.bilans) {
+    for (const row of bilan.disciplines) {
+      for (const t of row.teachers) if (!teacherByName.has(nameKey(t))) teacherByName.set(nameKey(t), t);
+    }
+  }
   const enseignants = new Map<string, string>();
-  const enseignant = (teacher: Teacher | (Person & { id?: string })) => {
+  const enseignant = (person: Teacher | (Person & { id?: string })) => {
+    const teacher = person.id ? person : (teacherByName.get(nameKey(person)) ?? person);
     const key = teacher.id ?? `${teacher.lastName}|${teacher.firstName}`;
     const known = teacher.id ? input.idSts(teacher.id) : undefined;
     return once(

@@ -84,6 +84,28 @@ describe('collège export', () => {
     expect(file.donnees.bilansCycle).toHaveLength(1);
   });
 
+  it('names each teacher once: the professeur principal who teaches a row keeps their STS id', () => {
+    const bilan = fullBilan();
+    expect(bilan.communication.professeursPrincipaux).toEqual([
+      { civilite: 'Mme', lastName: 'Lemaître', firstName: 'Claire' },
+    ]);
+    const { file } = collegeFileFromFrozen({
+      uai: '0382032C',
+      idBe,
+      idSts,
+      bilans: [bilan],
+      cycles: [
+        { ...sampleFrozenBilanFinCycle(), professeursPrincipaux: bilan.communication.professeursPrincipaux },
+      ],
+    });
+    const claire = file.donnees.enseignants.filter((e) => e.nom === 'Lemaître');
+    expect(claire).toEqual([expect.objectContaining({ type: 'epp', idSts: 101 })]);
+    expect(file.donnees.enseignants.filter((e) => e.type === 'local').map((e) => e.nom)).toEqual(['Perrot']);
+    expect(file.donnees.bilansPeriodiques[0]?.profPrincRefs).toEqual([claire[0]?.id]);
+    expect(file.donnees.bilansCycle[0]?.profPrincRefs).toEqual([claire[0]?.id]);
+    expect(xmllint(writeLsuFile(file), '2D').ok).toBe(true);
+  });
+
   it('round-trips every section of a bilan through the XML', () => {
     const bilan = fullBilan();
     const xml = writeLsuFile(

@@ -76,7 +76,7 @@ export function ecoleFileFromFrozen(input: EcoleExportInput): { file: EcoleFile;
     once(c.id, 'CL', d.classes, (id) => ({
       id,
       idBe: input.classIdBe?.(c.id) ?? d.classes.length + 1,
-      libelle: c.label.slice(0, 50),
+      libelle: Array.from(c.label).slice(0, 50).join(''), // characters, as the XSD counts
     }));
   const eleve = (bilan: {
     student: FrozenBilanPeriodique['student'];
