@@ -1,9 +1,10 @@
 /**
  * Presence as the server lets it through. An awareness update is a list of (client id, clock, JSON state);
  * the server rewrites each state from what it knows: the account's id and name, a colour of the app's
- * palette, and a focus whose ids have the layout's shape — every other field is dropped. A connection may
- * speak only for client ids that are free or already its account's, and a message has a bounded size, so no
- * client can overwrite a colleague's presence, park data that every colleague downloads, or inject CSS.
+ * palette, and a focus whose ids have the layout's shape — every other field is dropped. A connection speaks
+ * only for client ids that are free or already its account's (others' entries are dropped), and a message has
+ * a bounded size, so no client can overwrite a colleague's presence, park data that every colleague
+ * downloads, or inject CSS.
  */
 import { type PresenceState, presenceColorOf, presenceFocusOf } from '@livret/domain/doc';
 import * as decoding from 'lib0/decoding';
@@ -38,20 +39,23 @@ export function stampPresence(
     const decoder = decoding.createDecoder(update);
     const encoder = encoding.createEncoder();
     const count = decoding.readVarUint(decoder);
-    if (count > MAX_STATES_PER_MESSAGE) return { ok: false, message: 'Présence non valide : ignorée.' };
-    encoding.writeVarUint(encoder, count);
+    const kept: { clientId: number; clock: number; state: PresenceState | null }[] = [];
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const claimed: unknown = JSON.parse(decoding.readVarString(decoder));
-      if (!who.mayUse(clientId)) {
-        return { ok: false, message: 'Cette présence appartient à une autre connexion : ignorée.' };
-      }
-      encoding.writeVarUint(encoder, clientId);
-      encoding.writeVarUint(encoder, clock);
-      encoding.writeVarString(encoder, JSON.stringify(stateOf(claimed, who)));
+      // Another connection's presence is dropped without a word: y-websocket clients echo every presence
+      // they receive, so this is ordinary traffic, not an attack to answer.
+      if (who.mayUse(clientId)) kept.push({ clientId, clock, state: stateOf(claimed, who) });
     }
     if (decoding.hasContent(decoder)) return { ok: false, message: 'Présence illisible : ignorée.' };
+    if (kept.length > MAX_STATES_PER_MESSAGE) return { ok: false, message: 'Présence non valide : ignorée.' };
+    encoding.writeVarUint(encoder, kept.length);
+    for (const { clientId, clock, state } of kept) {
+      encoding.writeVarUint(encoder, clientId);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(encoder, JSON.stringify(state));
+    }
     return { ok: true, update: encoding.toUint8Array(encoder) };
   } catch {
     return { ok: false, message: 'Présence illisible : ignorée.' };

@@ -417,6 +417,7 @@ export class Room {
       connection.send(writePermissionDenied(Refusal.malformed, stamped.message));
       return;
     }
+    if (stamped.update.byteLength <= 1) return; // only others' entries (an echo): nothing to apply
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.update, connection);
     } catch {
