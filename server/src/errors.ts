@@ -3,6 +3,7 @@
  * `{ code, message }` with the right status (French message for users) and logs anything else as a 500.
  */
 import type { ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export type ErrorCode =
@@ -57,7 +58,8 @@ export const onError: ErrorHandler = (error, c) => {
   if (error instanceof AppError) {
     return c.json({ code: error.code, message: error.message, details: error.details }, error.status);
   }
-  if (error instanceof SyntaxError) {
+  // A body that is not JSON (ours, or Hono's validator's «Malformed JSON»): the client's mistake, said in French.
+  if (error instanceof SyntaxError || (error instanceof HTTPException && error.status === 400)) {
     return c.json({ code: 'invalid', message: 'Requête illisible (JSON attendu).' }, 400);
   }
   // The client went away while its body was being read: nobody is left to answer, and it is not our fault.

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { requireActor, requireDirection } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
-import { AppError } from '../errors.js';
+import { input } from '../http/validate.js';
 import { InstallSchema } from './schemas.js';
 import { listSchoolAccounts, resetPassword } from './service.js';
 import { installFirstSchool, setupNeeded } from './setup.js';
@@ -20,15 +20,15 @@ export const accountRoutes = new Hono<AppEnv>()
 
 export const setupRoutes = new Hono<AppEnv>()
   .get('/', async (c) => c.json({ needed: await setupNeeded(c.var.services.database.db) }))
-  .post('/', async (c) => {
-    const input = InstallSchema.safeParse(await c.req.json());
-    if (!input.success) {
-      throw new AppError(
-        'invalid',
-        'Vérifiez le formulaire : chaque champ est obligatoire, l’UAI a 7 chiffres et une lettre.',
-        input.error.issues,
-      );
-    }
-    const { database, now } = c.var.services;
-    return c.json(await installFirstSchool(database.db, input.data, now()), 201);
-  });
+  .post(
+    '/',
+    input(
+      'json',
+      InstallSchema,
+      'Vérifiez le formulaire : chaque champ est obligatoire, l’UAI a 7 chiffres et une lettre.',
+    ),
+    async (c) => {
+      const { database, now } = c.var.services;
+      return c.json(await installFirstSchool(database.db, c.req.valid('json'), now()), 201);
+    },
+  );

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireActor, requireDirection } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
-import { AppError } from '../errors.js';
+import { input } from '../http/validate.js';
 import { readJournal } from './journal.js';
 import { AUDIT_KINDS, type AuditKind } from './record.js';
 
@@ -15,8 +15,8 @@ const JournalQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 
-export const auditRoutes = new Hono<AppEnv>().use(requireActor, requireDirection).get('/', async (c) => {
-  const query = JournalQuery.safeParse(c.req.query());
-  if (!query.success) throw new AppError('invalid', 'Filtre du journal inconnu.');
-  return c.json(await readJournal(c.var.services.database.db, c.var.actor, query.data));
-});
+export const auditRoutes = new Hono<AppEnv>()
+  .use(requireActor, requireDirection)
+  .get('/', input('query', JournalQuery, 'Filtre du journal inconnu.'), async (c) =>
+    c.json(await readJournal(c.var.services.database.db, c.var.actor, c.req.valid('query'))),
+  );

@@ -5,8 +5,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { loadActor } from '../access/actor.js';
 import type { AppEnv } from '../env.js';
-import { AppError } from '../errors.js';
 import { clientOf } from '../http/client.js';
+import { input } from '../http/validate.js';
 import { requireSession } from './middleware.js';
 import { changePassword, signIn } from './service.js';
 import { closeSession, readSession, SESSION_COOKIE, SESSION_HOURS, sessionKeyOf } from './sessions.js';
@@ -15,12 +15,10 @@ const LoginBody = z.object({ login: z.string().min(1).max(200), password: z.stri
 const PasswordBody = z.object({ current: z.string().min(1).max(500), next: z.string().max(10_000) });
 
 export const authRoutes = new Hono<AppEnv>()
-  .post('/login', async (c) => {
-    const body = LoginBody.safeParse(await c.req.json());
-    if (!body.success) throw new AppError('invalid', 'Identifiant et mot de passe sont obligatoires.');
+  .post('/login', input('json', LoginBody, 'Identifiant et mot de passe sont obligatoires.'), async (c) => {
     const { database, now } = c.var.services;
     const { address, tls } = clientOf(c);
-    const { token, accountId } = await signIn(database.db, { ...body.data, address }, now());
+    const { token, accountId } = await signIn(database.db, { ...c.req.valid('json'), address }, now());
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Lax',
@@ -42,17 +40,20 @@ export const authRoutes = new Hono<AppEnv>()
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
   })
-  .post('/password', requireSession, async (c) => {
-    const body = PasswordBody.safeParse(await c.req.json());
-    if (!body.success) throw new AppError('invalid', 'Saisissez le mot de passe actuel et le nouveau.');
-    const { database, now, rooms } = c.var.services;
-    const sessionKey = sessionKeyOf(getCookie(c, SESSION_COOKIE) ?? '');
-    const input = { accountId: c.var.actor.accountId, sessionKey, ...body.data };
-    const closed = new Set(await changePassword(database.db, input, now()));
-    // The other sessions end everywhere, their open documents included.
-    await rooms.disconnect((session) => closed.has(session.sessionKey ?? ''), 'Mot de passe changé.');
-    return c.json({ ok: true, closedSessions: closed.size });
-  });
+  .post(
+    '/password',
+    requireSession,
+    input('json', PasswordBody, 'Saisissez le mot de passe actuel et le nouveau.'),
+    async (c) => {
+      const { database, now, rooms } = c.var.services;
+      const sessionKey = sessionKeyOf(getCookie(c, SESSION_COOKIE) ?? '');
+      const change = { accountId: c.var.actor.accountId, sessionKey, ...c.req.valid('json') };
+      const closed = new Set(await changePassword(database.db, change, now()));
+      // The other sessions end everywhere, their open documents included.
+      await rooms.disconnect((session) => closed.has(session.sessionKey ?? ''), 'Mot de passe changé.');
+      return c.json({ ok: true, closedSessions: closed.size });
+    },
+  );
 
 export const meRoutes = new Hono<AppEnv>().get('/', requireSession, async (c) => {
   const actor = c.var.actor;

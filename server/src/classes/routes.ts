@@ -5,17 +5,11 @@ import { requireActor, requireStaff } from '../auth/middleware.js';
 import { lockStudents, unlockStudent } from '../bilans/lock.js';
 import { previewBilan, previewBilanPdf } from '../bilans/preview.js';
 import type { AppEnv } from '../env.js';
-import { AppError } from '../errors.js';
+import { input } from '../http/validate.js';
 import { listClasses, loadWorkspace } from './service.js';
 
 const LockBody = z.object({ studentIds: z.array(z.string()).min(1).max(2000) });
 const UnlockBody = z.object({ reason: z.string().trim().min(3).max(1000) });
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, message: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new AppError('invalid', message, z.treeifyError(result.error));
-  return result.data;
-}
 
 export const classRoutes = new Hono<AppEnv>()
   .use(requireActor, requireStaff)
@@ -24,11 +18,15 @@ export const classRoutes = new Hono<AppEnv>()
     const { classId, periodId } = c.req.param();
     return c.json(await loadWorkspace(c.var.services, c.var.actor, classId, periodId));
   })
-  .post('/:classId/periods/:periodId/lock', async (c) => {
-    const { classId, periodId } = c.req.param();
-    const body = parse(LockBody, await c.req.json(), 'Indiquez les élèves à verrouiller.');
-    return c.json(await lockStudents(c.var.services, c.var.actor, { classId, periodId, ...body }));
-  })
+  .post(
+    '/:classId/periods/:periodId/lock',
+    input('json', LockBody, 'Indiquez les élèves à verrouiller.'),
+    async (c) => {
+      const { classId, periodId } = c.req.param();
+      const body = c.req.valid('json');
+      return c.json(await lockStudents(c.var.services, c.var.actor, { classId, periodId, ...body }));
+    },
+  )
   // A preview is the live state of the moment: never kept by a browser or a proxy.
   .get('/:classId/periods/:periodId/students/:studentId/preview', async (c) => {
     c.header('Cache-Control', 'no-store');
@@ -42,10 +40,14 @@ export const classRoutes = new Hono<AppEnv>()
       'Cache-Control': 'no-store',
     });
   })
-  .post('/:classId/periods/:periodId/students/:studentId/unlock', async (c) => {
-    const { classId, periodId, studentId } = c.req.param();
-    const body = parse(UnlockBody, await c.req.json(), 'Le motif du déverrouillage est obligatoire.');
-    return c.json(
-      await unlockStudent(c.var.services, c.var.actor, { classId, periodId, studentId, ...body }),
-    );
-  });
+  .post(
+    '/:classId/periods/:periodId/students/:studentId/unlock',
+    input('json', UnlockBody, 'Le motif du déverrouillage est obligatoire.'),
+    async (c) => {
+      const { classId, periodId, studentId } = c.req.param();
+      const body = c.req.valid('json');
+      return c.json(
+        await unlockStudent(c.var.services, c.var.actor, { classId, periodId, studentId, ...body }),
+      );
+    },
+  );

@@ -5,7 +5,7 @@ import { recordAudit, recordBilanAudit } from '../audit/record.js';
 import { requireActor, requireStaff } from '../auth/middleware.js';
 import { renderBilanPdf } from '../bilans/pdf.js';
 import type { AppEnv } from '../env.js';
-import { AppError } from '../errors.js';
+import { input } from '../http/validate.js';
 import { StartEditionSchema } from './schemas.js';
 import {
   cancelEdition,
@@ -22,20 +22,22 @@ const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
 export const editionRoutes = new Hono<AppEnv>()
   .use(requireActor, requireStaff)
   .get('/', async (c) => c.json(await listEditions(c.var.services, c.var.actor)))
-  .post('/', async (c) => {
-    const input = StartEditionSchema.safeParse(await c.req.json().catch(() => null));
-    if (!input.success)
-      throw new AppError('invalid', 'Choisissez une classe, une période et un format (PDF ou zip).');
-    const { id } = await startEdition(c.var.services, c.var.actor, input.data);
-    await recordAudit(c.var.services.database.db, c.var.services.now(), {
-      action: 'edition.create',
-      actorId: c.var.actor.accountId,
-      subject: id,
-      schoolId: directionSchoolOf(c.var.actor),
-      details: { ...input.data },
-    });
-    return c.json({ id }, 202);
-  })
+  .post(
+    '/',
+    input('json', StartEditionSchema, 'Choisissez une classe, une période et un format (PDF ou zip).'),
+    async (c) => {
+      const body = c.req.valid('json');
+      const { id } = await startEdition(c.var.services, c.var.actor, body);
+      await recordAudit(c.var.services.database.db, c.var.services.now(), {
+        action: 'edition.create',
+        actorId: c.var.actor.accountId,
+        subject: id,
+        schoolId: directionSchoolOf(c.var.actor),
+        details: { ...body },
+      });
+      return c.json({ id }, 202);
+    },
+  )
   .get('/:id', async (c) => c.json(await getEdition(c.var.services, c.var.actor, c.req.param('id'))))
   .post('/:id/cancel', async (c) =>
     c.json(await cancelEdition(c.var.services, c.var.actor, c.req.param('id'))),
