@@ -118,7 +118,8 @@ export function collegeFileFromFrozen(input: CollegeExportInput): { file: Colleg
   };
   // A professeur principal is a Person (no id): when they teach a row of the export, they are that teacher,
   // written once with their STS id, not a second time as a «local» teacher with a made-up one.
-  const nameKey = (p: Person) => `${p.lastName.trim().toLowerCase()}|${p.firstName.trim().toLowerCase()}`;
+  const nameKey = (p: { lastName: string; firstName: string }) =>
+    `${p.lastName.trim().toLowerCase()}|${p.firstName.trim().toLowerCase()}`;
   const teacherByName = new Map<string, Teacher>();
   for (const bilan of input.bilans) {
     for (const row of bilan.disciplines) {
