@@ -16,11 +16,11 @@ import {
   type Writer,
 } from '@livret/domain';
 import { lockedStudentIds, parseClassDocName } from '@livret/domain/doc';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { sessionAccount, sessionKeyOf, tokenFromCookieHeader } from '../auth/sessions.js';
 import { type ClassContext, loadClassContext } from '../classes/context.js';
 import { writerOf } from '../classes/rights.js';
-import { sessions } from '../db/schema.js';
+import { sessions, staffRoles } from '../db/schema.js';
 import type { Services } from '../env.js';
 import type { Touch } from '../sync/effect.js';
 import type { SyncSession, Verdict } from '../sync/room.js';
@@ -68,6 +68,17 @@ async function sessionFor(
     async refresh() {
       const again = await sessionFor(services, token, docName);
       return again.ok ? again.session : null;
+    },
+    async alive() {
+      if ((await sessionAccount(db, token, services.now())) !== actor.accountId) return false;
+      const roles = await db
+        .select({ role: staffRoles.role })
+        .from(staffRoles)
+        .where(and(eq(staffRoles.accountId, actor.accountId), eq(staffRoles.schoolId, scope.schoolId)));
+      return sameSet(
+        roles.map((r) => r.role),
+        scope.roles,
+      );
     },
   };
   return { ok: true, session };
@@ -123,4 +134,9 @@ export function syncJudge(writer: Writer, context: ClassContext, readOnly?: Read
     }
     return { ok: true };
   };
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a);
+  return left.size === new Set(b).size && b.every((x) => left.has(x));
 }

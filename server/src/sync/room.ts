@@ -51,6 +51,11 @@ export interface SyncSession {
    * holds (signed out, expired, account or role removed). Called before judging once `refreshMs` has passed.
    */
   refresh?(): Promise<SyncSession | null>;
+  /**
+   * The cheap check made before every update in between: is the sign-in session still live and are the
+   * account's roles in the school unchanged? (One or two indexed reads.)
+   */
+  alive?(): Promise<boolean>;
 }
 
 /** A transport-independent connection (a WebSocket in production, a queue in tests). */
@@ -355,6 +360,12 @@ export class Room {
         state.session = session;
         state.checkedAt = now;
       }
+    } else if (session.alive) {
+      const alive = await session.alive().catch((error: unknown) => {
+        console.error(`sync: ${this.name}: session check failed`, error);
+        return false;
+      });
+      if (!alive) session = null;
     }
     if (!session || (session.expiresAt !== undefined && session.expiresAt <= now)) {
       connection.close(CloseCode.unauthorized, 'Session terminée : reconnectez-vous.');
