@@ -55,6 +55,21 @@ describe('a printed bilan', () => {
     expect(pdfText(bytes)).toContain('Œuvre, cœur, « guillemets », l’apostrophe, où, ça, Noël, maïs, Ÿ.');
   });
 
+  it('prints emoji and symbols Liberation Sans lacks in a fallback font, and every other character in it', async () => {
+    const synthese = 'Bravo 🎉 ! Objectifs ✓ ★, famille 👨‍👩‍👧 et 👍🏽, 𝔸 ; fin.';
+    const bilan = collegeBilan({ synthese });
+    const bytes = await renderPdf(bilanDocument({ bilan, hash: sampleHash }));
+    const names = pdfFonts(bytes).map((f) => f.name);
+    expect(names.some((n) => n.includes('NotoEmoji'))).toBe(true);
+    expect(names.some((n) => n.includes('DejaVuSans'))).toBe(true);
+    expect(pdfFonts(bytes).every((f) => f.embedded)).toBe(true);
+    const text = pdfText(bytes);
+    for (const part of ['Bravo 🎉 !', '✓ ★', '𝔸 ; fin.']) expect(text).toContain(part);
+    // Same bytes every time, fallbacks included.
+    const again = await renderPdf(bilanDocument({ bilan: structuredClone(bilan), hash: sampleHash }));
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+  });
+
   it('reads stored content of either kind and refuses anything else', () => {
     expect(parseFrozenBilan(JSON.parse(JSON.stringify(collegeBilan()))).format).toBe(
       'livret/bilan-periodique',

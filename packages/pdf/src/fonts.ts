@@ -1,6 +1,7 @@
 /**
  * The fonts of the printed bilans: Liberation Sans (SIL OFL 1.1, metric-compatible with Arial), shipped in
- * `packages/pdf/fonts` with its licence. Loading the four files is the only I/O of this package.
+ * `packages/pdf/fonts` with its licence, and two fallbacks for the characters it lacks (Noto Emoji, DejaVu Sans).
+ * Loading these files is the only I/O of this package.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +18,15 @@ export const FONT_FILES = {
   italics: 'LiberationSans-Italic.ttf',
   bolditalics: 'LiberationSans-BoldItalic.ttf',
 } as const;
+
+/**
+ * The fonts of the characters Liberation Sans lacks, in order of preference (see fonts/NOTICE and
+ * fallback-fonts.ts). One file each: a bold or italic emoji is drawn regular.
+ */
+export const FALLBACK_FONTS = [
+  { family: 'NotoEmoji', file: 'NotoEmoji-Regular.ttf' },
+  { family: 'DejaVuSans', file: 'DejaVuSans.ttf' },
+] as const;
 
 /**
  * Where the font files are: `fonts/` beside a bundle that copied them (the server's dist), the package's own
@@ -37,7 +47,8 @@ export function fontsDirectory(): string {
   return found;
 }
 
-/** The bytes of each font file, by file name. */
+/** The bytes of each font file (the family's, then the fallbacks'), by file name. */
 export function loadFontFiles(directory: string = fontsDirectory()): Map<string, Buffer> {
-  return new Map(Object.values(FONT_FILES).map((file) => [file, readFileSync(join(directory, file))]));
+  const files = [...Object.values(FONT_FILES), ...FALLBACK_FONTS.map((f) => f.file)];
+  return new Map(files.map((file) => [file, readFileSync(join(directory, file))]));
 }

@@ -6,20 +6,32 @@
 /// <reference path="./pdfmake.d.ts" />
 import pdfmake from 'pdfmake';
 import type { DocumentDefinition } from './definition.js';
+import { type FontChooser, fontChooser, withFallbackFonts } from './fallback-fonts.js';
 import { shareParsedFonts } from './font-cache.js';
-import { FONT_FAMILY, FONT_FILES, loadFontFiles } from './fonts.js';
+import { FALLBACK_FONTS, FONT_FAMILY, FONT_FILES, loadFontFiles } from './fonts.js';
 
-let configured = false;
+let chooser: FontChooser | undefined;
 
-function configure(): void {
-  if (configured) return;
+function configure(): FontChooser {
+  if (chooser) return chooser;
   const files = loadFontFiles();
   for (const [file, bytes] of files) pdfmake.virtualfs.writeFileSync(file, bytes);
-  pdfmake.setFonts({ [FONT_FAMILY]: { ...FONT_FILES } });
+  const fallbacks = Object.fromEntries(
+    FALLBACK_FONTS.map(({ family, file }) => [
+      family,
+      { normal: file, bold: file, italics: file, bolditalics: file },
+    ]),
+  );
+  pdfmake.setFonts({ [FONT_FAMILY]: { ...FONT_FILES }, ...fallbacks });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
+  const bytesOf = (file: string) => files.get(file)!;
+  chooser = fontChooser(
+    bytesOf(FONT_FILES.normal),
+    FALLBACK_FONTS.map(({ family, file }) => ({ family, bytes: bytesOf(file) })),
+  );
   shareParsedFonts([...files.values()]);
-  configured = true;
+  return chooser;
 }
 
 /** Options of a rendering. */
@@ -36,10 +48,10 @@ export async function renderPdf(
   definition: DocumentDefinition,
   options: RenderOptions = {},
 ): Promise<Uint8Array> {
-  configure();
+  const choose = configure();
   // pdfmake reads its progress callback when the document is created (synchronously): set it for this one only.
   pdfmake.setProgressCallback(options.onProgress);
-  const output = pdfmake.createPdf(definition);
+  const output = pdfmake.createPdf(withFallbackFonts(definition, choose));
   pdfmake.setProgressCallback(undefined);
   const buffer = await output.getBuffer();
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
