@@ -272,6 +272,12 @@ export function bilansOfEcoleFile(file: EcoleFile): (ImportedBilanPeriodique | I
     );
     const individuels = new Map(b.parcours.map((p) => [p.code, p.texte] as const));
     const socleComplete = b.socle.length === 8 && b.socle.every((s) => s.positionnement !== undefined);
+    const warnings =
+      b.socle.length > 0 && !socleComplete
+        ? [
+            'Niveaux de maîtrise du socle non repris : les 8 composantes, chacune positionnée, sont attendues.',
+          ]
+        : [];
     return {
       kind: 'periodique',
       student,
@@ -315,7 +321,7 @@ export function bilansOfEcoleFile(file: EcoleFile): (ImportedBilanPeriodique | I
       enseignants: b.enseignantRefs.map(personOf),
       dateConseil: b.dateCreation,
       dateScolarite: b.dateScolarite,
-      warnings: [],
+      warnings,
     };
   });
 
