@@ -292,11 +292,23 @@ describe.each(testEngines())('LSU import and export on %s', (engine) => {
           'code="999999" modalite-election="S" libelle="Astronomie"',
         )
         .replace(/id-be="(\d+)"/, 'id-be="99999999"')
+        // EPS as the official sample writes it: the school's own code, the national one beside it.
+        .replace(
+          'code="100100" modalite-election="S"',
+          'code="100A00" code-national="100100" modalite-election="S"',
+        )
         .replace(/(<eleve [^>]*?)nom="[^"]*"/, '$1nom="Inconnu"');
       const job = await importAs(fresh, 'direction@college.demo', altered, 'editeurs');
       expect(job.report.warnings.join()).toMatch(
         /Matière inconnue de l’établissement : 999999 \(Astronomie\)/,
       );
+      expect(altered).toContain('code="100A00" code-national="100100"');
+      expect(job.report.warnings.join()).not.toMatch(/100A00/);
+      const eps = (await fresh.services.database.db.select().from(bilanVersions)).map(
+        (v) => (v.content as any).disciplines.find((d: any) => d.label === 'EPS')?.code,
+      );
+      expect(eps.length).toBeGreaterThan(0);
+      expect(new Set(eps)).toEqual(new Set(['100100']));
       const rejected = job.report.students.filter((s: any) => s.status === 'rejete');
       expect(rejected).toHaveLength(1);
       expect(rejected[0].reasons.join()).toMatch(/Élève inconnu/);
