@@ -18,6 +18,7 @@ import {
   civiliteOfXml,
   type ImportedBilanFinCycle,
   type ImportedBilanPeriodique,
+  type ImportedRow,
   type ImportedStudent,
   type ImportedTeacher,
   personOfLabel,
@@ -38,21 +39,21 @@ export function markOfXml(text: string): number | null {
  * @example for (const bilan of bilansOfCollegeFile(read.file)) match(bilan);
  */
 export function bilansOfCollegeFile(file: CollegeFile): (ImportedBilanPeriodique | ImportedBilanFinCycle)[] {
+  const index = indexOf(file);
+  return [
+    ...file.donnees.bilansPeriodiques.map((b) => periodiqueOf(index, b)),
+    ...file.donnees.bilansCycle.map((b) => finDeCycleOf(index, b)),
+  ];
+}
+
+/** The file's shared elements by ID, and how a bilan's references read as people: built once per file. */
+function indexOf(file: CollegeFile) {
   const d = file.donnees;
   const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((item) => [item.id, item]));
   const eleves = byId(d.eleves);
-  const periodes = byId(d.periodes);
   const disciplines = byId(d.disciplines);
   const enseignants = byId(d.enseignants);
-  const elements = byId(d.elementsProgramme);
   const responsables = byId(d.responsablesEtab);
-  const cnCommuns = byId(d.competencesNumeriquesCommuns);
-  const epis = byId(d.epis);
-  const thematiques = new Map(d.episThematiques.map((t) => [t.code, t.libelle]));
-  const epiGroupes = byId(d.episGroupes);
-  const aps = byId(d.accPersos);
-  const apGroupes = byId(d.accPersosGroupes);
-
   const teacherOf = (id: string): ImportedTeacher => {
     const e = enseignants.get(id);
     return {
@@ -62,244 +63,284 @@ export function bilansOfCollegeFile(file: CollegeFile): (ImportedBilanPeriodique
       firstName: e?.prenom ?? '',
     };
   };
-  const personOf = (id: string) => {
-    const t = teacherOf(id);
-    return { civilite: t.civilite, lastName: t.lastName, firstName: t.firstName };
-  };
-  const studentOf = (id: string): ImportedStudent => {
-    const e = eleves.get(id);
-    return {
-      fileId: id,
-      ...(e ? { idBe: e.idBe } : {}),
-      lastName: e?.nom ?? '',
-      firstName: e?.prenom ?? '',
-      division: e?.codeDivision ?? '',
-    };
-  };
-  const responsableOf = (id: string) => {
-    const label = responsables.get(id)?.libelle ?? '';
-    return { label, person: personOfLabel(label) };
-  };
-  const labelsOf = (refs: readonly string[]) => refs.map((ref) => disciplines.get(ref)?.libelle ?? ref);
-
-  const periodique = (b: BilanPeriodiqueRecord): ImportedBilanPeriodique => {
-    const warnings: string[] = [];
-    const student = studentOf(b.eleveRef);
-    const periode = periodes.get(b.periodeRef);
-    const group = `${b.periodeRef}|${student.division}`;
-    // One scale per bilan: the one most of the student's acquis use. A value on the other scale cannot be
-    // written on it, and the report says so, discipline by discipline.
-    const levels = b.acquis.filter((a) => a.positionnement !== undefined).length;
-    const marks = b.acquis.filter(
-      (a) => a.positionnement === undefined && a.moyenneEleve !== undefined,
-    ).length;
-    const positioning: P['positioning'] =
-      levels > 0 && levels >= marks
-        ? 'objectifs'
-        : b.acquis.some((a) => a.moyenneStructure !== undefined)
-          ? 'notes-avec-moyenne'
-          : 'notes-sans-moyenne';
-    const rows = b.acquis.map((a) => {
-      const discipline = disciplines.get(a.disciplineRef);
-      const label = discipline?.libelle ?? a.disciplineRef;
-      let positionnement: number | 'NE' | null = null;
-      if (a.eleveNonNote) positionnement = 'NE';
-      else if (positioning === 'objectifs') {
-        positionnement = a.positionnement ?? null;
-        if (a.positionnement === undefined && a.moyenneEleve !== undefined) {
-          warnings.push(
-            `${label} : moyenne « ${a.moyenneEleve} » non reprise, les autres disciplines de l’élève sont positionnées sur l’échelle des objectifs (1 à 4).`,
-          );
-        }
-      } else if (a.moyenneEleve !== undefined) {
-        positionnement = markOfXml(a.moyenneEleve);
-        if (positionnement === null) {
-          positionnement = 'NE';
-          warnings.push(`${label} : moyenne « ${a.moyenneEleve} » lue comme « non noté ».`);
-        }
-      } else if (a.positionnement !== undefined) {
-        warnings.push(
-          `${label} : positionnement ${a.positionnement} (échelle des objectifs) non repris, les autres disciplines de l’élève sont notées.`,
-        );
-      }
-      const moyenneClasse = a.moyenneStructure === undefined ? undefined : markOfXml(a.moyenneStructure);
-      if (moyenneClasse === null && !a.structureNonNotee) {
-        warnings.push(`${label} : moyenne de la classe « ${a.moyenneStructure} » illisible, non reprise.`);
-      }
+  return {
+    d,
+    periodes: byId(d.periodes),
+    disciplines,
+    elements: byId(d.elementsProgramme),
+    cnCommuns: byId(d.competencesNumeriquesCommuns),
+    epis: byId(d.epis),
+    thematiques: new Map(d.episThematiques.map((t) => [t.code, t.libelle])),
+    epiGroupes: byId(d.episGroupes),
+    aps: byId(d.accPersos),
+    apGroupes: byId(d.accPersosGroupes),
+    teacherOf,
+    personOf: (id: string) => {
+      const t = teacherOf(id);
+      return { civilite: t.civilite, lastName: t.lastName, firstName: t.firstName };
+    },
+    studentOf: (id: string): ImportedStudent => {
+      const e = eleves.get(id);
       return {
-        code: discipline?.code ?? '',
-        ...(discipline?.codeNational ? { codeNational: discipline.codeNational } : {}),
-        label: discipline?.libelle ?? '',
-        teachers: a.enseignantRefs.map(teacherOf),
-        elements: a.elementProgrammeRefs.map((ref) => elements.get(ref)?.libelle ?? '').filter(Boolean),
-        appreciation: a.appreciation ?? '',
-        positionnement,
-        ...(moyenneClasse === undefined ? {} : { moyenneClasse }),
+        fileId: id,
+        ...(e ? { idBe: e.idBe } : {}),
+        lastName: e?.nom ?? '',
+        firstName: e?.prenom ?? '',
+        division: e?.codeDivision ?? '',
       };
-    });
+    },
+    responsableOf: (id: string) => {
+      const label = responsables.get(id)?.libelle ?? '';
+      return { label, person: personOfLabel(label) };
+    },
+    labelsOf: (refs: readonly string[]) => refs.map((ref) => disciplines.get(ref)?.libelle ?? ref),
+  };
+}
+type Index = ReturnType<typeof indexOf>;
+type Acquis = BilanPeriodiqueRecord['acquis'][number];
 
-    /**
-     * The project's description and its group's comment are one text of the bilan: both kept, joined, when
-     * they fit its 600 characters; else the group's (closer to the student), and the report says so.
-     */
-    const describe = (what: string, project: string | undefined, group: string | undefined): string => {
-      const texts = [project, group].map((t) => t?.trim() ?? '').filter(Boolean);
-      if (texts.length < 2 || texts[0] === texts[1]) return texts[texts.length - 1] ?? '';
-      const joined = texts.join('\n');
-      if (Array.from(joined).length <= 600) return joined;
+/** A bilan périodique, section by section in the order of the format; `warnings` collects what was not taken. */
+function periodiqueOf(x: Index, b: BilanPeriodiqueRecord): ImportedBilanPeriodique {
+  const warnings: string[] = [];
+  const student = x.studentOf(b.eleveRef);
+  const periode = x.periodes.get(b.periodeRef);
+  // The class's collective texts of the period are keyed by period and division.
+  const group = `${b.periodeRef}|${student.division}`;
+  const positioning = positioningOf(b.acquis);
+  return {
+    kind: 'periodique',
+    student,
+    period: {
+      millesime: Number(periode?.millesime),
+      indice: periode?.indice ?? 0,
+      count: periode?.nbPeriodes ?? 0,
+    },
+    positioning,
+    rows: b.acquis.map((a) => acquisOf(x, a, positioning, warnings)),
+    epi: episOf(x, b, warnings),
+    ap: apsOf(x, b, warnings),
+    parcours: parcoursOf(x, b, group),
+    modalites: modalitesOf(b),
+    competencesNumeriques: competencesNumeriquesOf(x, b),
+    synthese: b.acquisConseils,
+    devoirsFaits: b.devoirsFaits ?? null,
+    vieScolaire: vieScolaireOf(x, b, group),
+    socle: socleOf(b, warnings),
+    responsableEtablissement: x.responsableOf(b.responsableEtabRef),
+    professeursPrincipaux: b.profPrincRefs.map(x.personOf),
+    enseignants: [],
+    dateConseil: b.dateConseilClasse,
+    dateScolarite: b.dateScolarite,
+    warnings,
+  };
+}
+
+/**
+ * One scale per bilan: the one most of the student's acquis use. A value on the other scale cannot be written
+ * on it, and the report says so, discipline by discipline (`acquisOf`).
+ */
+function positioningOf(acquis: readonly Acquis[]): P['positioning'] {
+  const levels = acquis.filter((a) => a.positionnement !== undefined).length;
+  const marks = acquis.filter((a) => a.positionnement === undefined && a.moyenneEleve !== undefined).length;
+  if (levels > 0 && levels >= marks) return 'objectifs';
+  return acquis.some((a) => a.moyenneStructure !== undefined) ? 'notes-avec-moyenne' : 'notes-sans-moyenne';
+}
+
+/** «Suivi des acquis»: one row per acquis, its value on the bilan's scale. */
+function acquisOf(x: Index, a: Acquis, positioning: P['positioning'], warnings: string[]): ImportedRow {
+  const discipline = x.disciplines.get(a.disciplineRef);
+  const label = discipline?.libelle ?? a.disciplineRef;
+  let positionnement: number | 'NE' | null = null;
+  if (a.eleveNonNote) positionnement = 'NE';
+  else if (positioning === 'objectifs') {
+    positionnement = a.positionnement ?? null;
+    if (a.positionnement === undefined && a.moyenneEleve !== undefined) {
       warnings.push(
-        `${what} : description du projet non reprise (avec celle du groupe, plus de 600 caractères).`,
+        `${label} : moyenne « ${a.moyenneEleve} » non reprise, les autres disciplines de l’élève sont positionnées sur l’échelle des objectifs (1 à 4).`,
       );
-      return texts[1] ?? '';
-    };
-    const epi = b.episEleve.flatMap((e) => {
-      const groupe = epiGroupes.get(e.epiGroupeRef);
-      const projet = groupe ? epis.get(groupe.epiRef) : undefined;
-      if (!groupe || !projet) return [];
-      // A thématique of the school's own is declared in the file with its label; a national one is not.
-      const own = thematiques.get(projet.thematique);
-      if (!own && !(projet.thematique in thematiquesEpi)) {
-        warnings.push(
-          `EPI « ${projet.intitule} » : thématique « ${projet.thematique} » inconnue, gardée telle quelle.`,
-        );
-      }
-      return [
-        {
-          intitule: projet.intitule,
-          thematique: projet.thematique,
-          ...(own && !(projet.thematique in thematiquesEpi) ? { thematiqueLibelle: own } : {}),
-          disciplines: labelsOf(projet.disciplineRefs),
-          description: describe(`EPI « ${projet.intitule} »`, projet.description, groupe.commentaire),
-          ...(e.commentaire ? { commentaire: e.commentaire } : {}),
-        },
-      ];
-    });
-    const ap = b.accPersosEleve.flatMap((e) => {
-      const groupe = apGroupes.get(e.accPersoGroupeRef);
-      const projet = groupe ? aps.get(groupe.accPersoRef) : undefined;
-      if (!groupe || !projet) return [];
-      return [
-        {
-          intitule: projet.intitule,
-          disciplines: labelsOf(projet.disciplineRefs),
-          description: describe(`AP « ${projet.intitule} »`, projet.description, groupe.commentaire),
-          ...(e.commentaire ? { commentaire: e.commentaire } : {}),
-        },
-      ];
-    });
-
-    // Parcours: the class's collective project for the period, and the student's own comment.
-    const communs = new Map(
-      d.parcoursCommuns
-        .filter((c) => `${c.periodeRef}|${c.codeDivision}` === group)
-        .flatMap((c) => c.parcours.map((p) => [p.code, p.texte] as const)),
+    }
+  } else if (a.moyenneEleve !== undefined) {
+    positionnement = markOfXml(a.moyenneEleve);
+    if (positionnement === null) {
+      positionnement = 'NE';
+      warnings.push(`${label} : moyenne « ${a.moyenneEleve} » lue comme « non noté ».`);
+    }
+  } else if (a.positionnement !== undefined) {
+    warnings.push(
+      `${label} : positionnement ${a.positionnement} (échelle des objectifs) non repris, les autres disciplines de l’élève sont notées.`,
     );
-    const individuels = new Map(b.parcours.map((p) => [p.code, p.texte] as const));
-    const parcours = (Object.keys(parcoursCodes) as (keyof typeof parcoursCodes)[])
-      .filter((code) => communs.has(code) || individuels.has(code))
-      .map((code) => ({
-        code,
-        projet: communs.get(code) ?? '',
-        ...(individuels.has(code) ? { commentaire: individuels.get(code) } : {}),
-      }));
-
-    const modalites = b.modalites.flatMap((m) => {
-      if (!(m.code in modalitesAccompagnement)) return [];
-      const complement = m.complementPpre ?? m.complementContratReussite;
-      return [
-        { code: m.code as keyof typeof modalitesAccompagnement, ...(complement ? { complement } : {}) },
-      ];
-    });
-
-    const cn = b.competencesNumeriques;
-    const collective = cn?.communRefs.map((ref) => cnCommuns.get(ref)?.appreciation).find(Boolean);
-    const competences = cn
-      ? {
-          ...(collective ? { appreciationCollective: collective } : {}),
-          ...(cn.appreciation ? { appreciation: cn.appreciation } : {}),
-          niveaux: Object.fromEntries(
-            cn.competences.filter((c) => c.code in competencesNumeriques).map((c) => [c.code, c.niveau]),
-          ),
-        }
-      : null;
-
-    const vie = b.vieScolaire;
-    const collectif = d.viesScolairesCommuns.find(
-      (v) => `${v.periodeRef}|${v.codeDivision}` === group,
-    )?.commentaire;
-    let socle: P['socle'] = null;
-    if (b.socle.length === 8)
-      socle = Object.fromEntries(b.socle.map((s) => [s.code, s.positionnement])) as P['socle'];
-    else if (b.socle.length > 0)
-      warnings.push('Niveaux de maîtrise du socle ignorés : les 8 composantes sont attendues.');
-
-    return {
-      kind: 'periodique',
-      student,
-      period: {
-        millesime: Number(periode?.millesime),
-        indice: periode?.indice ?? 0,
-        count: periode?.nbPeriodes ?? 0,
-      },
-      positioning,
-      rows,
-      epi,
-      ap,
-      parcours,
-      modalites,
-      competencesNumeriques: competences,
-      synthese: b.acquisConseils,
-      devoirsFaits: b.devoirsFaits ?? null,
-      vieScolaire: {
-        nbRetards: vie.nbRetards,
-        nbAbsJustifiees: vie.nbAbsJustifiees,
-        nbAbsInjustifiees: vie.nbAbsInjustifiees,
-        ...(vie.nbHeuresManquees === undefined ? {} : { nbHeuresManquees: vie.nbHeuresManquees }),
-        ...(vie.commentaire ? { commentaire: vie.commentaire } : {}),
-        ...(collectif ? { commentaireCollectif: collectif } : {}),
-      },
-      socle,
-      responsableEtablissement: responsableOf(b.responsableEtabRef),
-      professeursPrincipaux: b.profPrincRefs.map(personOf),
-      enseignants: [],
-      dateConseil: b.dateConseilClasse,
-      dateScolarite: b.dateScolarite,
-      warnings,
-    };
+  }
+  const moyenneClasse = a.moyenneStructure === undefined ? undefined : markOfXml(a.moyenneStructure);
+  if (moyenneClasse === null && !a.structureNonNotee) {
+    warnings.push(`${label} : moyenne de la classe « ${a.moyenneStructure} » illisible, non reprise.`);
+  }
+  return {
+    code: discipline?.code ?? '',
+    ...(discipline?.codeNational ? { codeNational: discipline.codeNational } : {}),
+    label: discipline?.libelle ?? '',
+    teachers: a.enseignantRefs.map(x.teacherOf),
+    elements: a.elementProgrammeRefs.map((ref) => x.elements.get(ref)?.libelle ?? '').filter(Boolean),
+    appreciation: a.appreciation ?? '',
+    positionnement,
+    ...(moyenneClasse === undefined ? {} : { moyenneClasse }),
   };
+}
 
-  const finDeCycle = (b: BilanCycleRecord): ImportedBilanFinCycle => {
-    const warnings: string[] = [];
-    const complement = b.enseignementComplement;
-    const langue = b.langueCultureRegionale;
-    const socle = Object.fromEntries(composantesSocleCodes.map((code) => [code, 0]));
-    for (const s of b.socle) socle[s.code] = s.positionnement;
-    return {
-      kind: 'fin-de-cycle',
-      student: studentOf(b.eleveRef),
-      millesime: Number(b.millesime),
-      cycle: b.cycle as 3 | 4,
-      socle: socle as ImportedBilanFinCycle['socle'],
-      synthese: b.synthese,
-      enseignementComplement:
-        complement && complement.code in enseignementsComplement && complement.positionnement
-          ? {
-              code: complement.code as keyof typeof enseignementsComplement,
-              niveau: complement.positionnement === 2 ? 'depasse' : 'atteint',
-            }
-          : null,
-      langueRegionale:
-        langue && langue.code in languesRegionales && langue.positionnement
-          ? {
-              code: langue.code as keyof typeof languesRegionales,
-              niveau: langue.positionnement === 2 ? 'atteint' : 'non-atteint',
-            }
-          : null,
-      responsableEtablissement: responsableOf(b.responsableEtabRef),
-      professeursPrincipaux: b.profPrincRefs.map(personOf),
-      warnings,
-    };
+/**
+ * The project's description and its group's comment are one text of the bilan: both kept, joined, when they
+ * fit its 600 characters; else the group's (closer to the student), and the report says so.
+ */
+function describe(what: string, project: string | undefined, group: string | undefined, warnings: string[]) {
+  const texts = [project, group].map((t) => t?.trim() ?? '').filter(Boolean);
+  if (texts.length < 2 || texts[0] === texts[1]) return texts[texts.length - 1] ?? '';
+  const joined = texts.join('\n');
+  if (Array.from(joined).length <= 600) return joined;
+  warnings.push(
+    `${what} : description du projet non reprise (avec celle du groupe, plus de 600 caractères).`,
+  );
+  return texts[1] ?? '';
+}
+
+/** Enseignements pratiques interdisciplinaires: the project, its group, the student's part. */
+function episOf(x: Index, b: BilanPeriodiqueRecord, warnings: string[]): P['epi'] {
+  return b.episEleve.flatMap((e) => {
+    const groupe = x.epiGroupes.get(e.epiGroupeRef);
+    const projet = groupe ? x.epis.get(groupe.epiRef) : undefined;
+    if (!groupe || !projet) return [];
+    // A thématique of the school's own is declared in the file with its label; a national one is not.
+    const own = x.thematiques.get(projet.thematique);
+    if (!own && !(projet.thematique in thematiquesEpi)) {
+      warnings.push(
+        `EPI « ${projet.intitule} » : thématique « ${projet.thematique} » inconnue, gardée telle quelle.`,
+      );
+    }
+    return [
+      {
+        intitule: projet.intitule,
+        thematique: projet.thematique,
+        ...(own && !(projet.thematique in thematiquesEpi) ? { thematiqueLibelle: own } : {}),
+        disciplines: x.labelsOf(projet.disciplineRefs),
+        description: describe(`EPI « ${projet.intitule} »`, projet.description, groupe.commentaire, warnings),
+        ...(e.commentaire ? { commentaire: e.commentaire } : {}),
+      },
+    ];
+  });
+}
+
+/** Accompagnement personnalisé: the action, its group, the student's part. */
+function apsOf(x: Index, b: BilanPeriodiqueRecord, warnings: string[]): P['ap'] {
+  return b.accPersosEleve.flatMap((e) => {
+    const groupe = x.apGroupes.get(e.accPersoGroupeRef);
+    const projet = groupe ? x.aps.get(groupe.accPersoRef) : undefined;
+    if (!groupe || !projet) return [];
+    return [
+      {
+        intitule: projet.intitule,
+        disciplines: x.labelsOf(projet.disciplineRefs),
+        description: describe(`AP « ${projet.intitule} »`, projet.description, groupe.commentaire, warnings),
+        ...(e.commentaire ? { commentaire: e.commentaire } : {}),
+      },
+    ];
+  });
+}
+
+/** Parcours éducatifs: the class's collective project for the period, and the student's own comment. */
+function parcoursOf(x: Index, b: BilanPeriodiqueRecord, group: string): P['parcours'] {
+  const communs = new Map(
+    x.d.parcoursCommuns
+      .filter((c) => `${c.periodeRef}|${c.codeDivision}` === group)
+      .flatMap((c) => c.parcours.map((p) => [p.code, p.texte] as const)),
+  );
+  const individuels = new Map(b.parcours.map((p) => [p.code, p.texte] as const));
+  return (Object.keys(parcoursCodes) as (keyof typeof parcoursCodes)[])
+    .filter((code) => communs.has(code) || individuels.has(code))
+    .map((code) => ({
+      code,
+      projet: communs.get(code) ?? '',
+      ...(individuels.has(code) ? { commentaire: individuels.get(code) } : {}),
+    }));
+}
+
+/** Modalités spécifiques d'accompagnement, with the PPRE's or contrat de réussite's complement. */
+function modalitesOf(b: BilanPeriodiqueRecord): P['modalites'] {
+  return b.modalites.flatMap((m) => {
+    if (!(m.code in modalitesAccompagnement)) return [];
+    const complement = m.complementPpre ?? m.complementContratReussite;
+    return [{ code: m.code as keyof typeof modalitesAccompagnement, ...(complement ? { complement } : {}) }];
+  });
+}
+
+/** Compétences numériques: the structure's collective appreciation, the student's own, the levels. */
+function competencesNumeriquesOf(x: Index, b: BilanPeriodiqueRecord): P['competencesNumeriques'] {
+  const cn = b.competencesNumeriques;
+  if (!cn) return null;
+  const collective = cn.communRefs.map((ref) => x.cnCommuns.get(ref)?.appreciation).find(Boolean);
+  return {
+    ...(collective ? { appreciationCollective: collective } : {}),
+    ...(cn.appreciation ? { appreciation: cn.appreciation } : {}),
+    niveaux: Object.fromEntries(
+      cn.competences.filter((c) => c.code in competencesNumeriques).map((c) => [c.code, c.niveau]),
+    ),
   };
+}
 
-  return [...d.bilansPeriodiques.map(periodique), ...d.bilansCycle.map(finDeCycle)];
+/** Vie scolaire: the student's counts and comment, and the class's collective comment for the period. */
+function vieScolaireOf(x: Index, b: BilanPeriodiqueRecord, group: string): P['vieScolaire'] {
+  const vie = b.vieScolaire;
+  const collectif = x.d.viesScolairesCommuns.find(
+    (v) => `${v.periodeRef}|${v.codeDivision}` === group,
+  )?.commentaire;
+  return {
+    nbRetards: vie.nbRetards,
+    nbAbsJustifiees: vie.nbAbsJustifiees,
+    nbAbsInjustifiees: vie.nbAbsInjustifiees,
+    ...(vie.nbHeuresManquees === undefined ? {} : { nbHeuresManquees: vie.nbHeuresManquees }),
+    ...(vie.commentaire ? { commentaire: vie.commentaire } : {}),
+    ...(collectif ? { commentaireCollectif: collectif } : {}),
+  };
+}
+
+/** Niveaux de maîtrise du socle in a periodic bilan: all 8 composantes, or none (and the report says so). */
+function socleOf(b: BilanPeriodiqueRecord, warnings: string[]): P['socle'] {
+  if (b.socle.length === 8) {
+    return Object.fromEntries(b.socle.map((s) => [s.code, s.positionnement])) as P['socle'];
+  }
+  if (b.socle.length > 0) {
+    warnings.push('Niveaux de maîtrise du socle ignorés : les 8 composantes sont attendues.');
+  }
+  return null;
+}
+
+/** A bilan de fin de cycle (3 or 4). */
+function finDeCycleOf(x: Index, b: BilanCycleRecord): ImportedBilanFinCycle {
+  const warnings: string[] = [];
+  const complement = b.enseignementComplement;
+  const langue = b.langueCultureRegionale;
+  const socle = Object.fromEntries(composantesSocleCodes.map((code) => [code, 0]));
+  for (const s of b.socle) socle[s.code] = s.positionnement;
+  return {
+    kind: 'fin-de-cycle',
+    student: x.studentOf(b.eleveRef),
+    millesime: Number(b.millesime),
+    cycle: b.cycle as 3 | 4,
+    socle: socle as ImportedBilanFinCycle['socle'],
+    synthese: b.synthese,
+    enseignementComplement:
+      complement && complement.code in enseignementsComplement && complement.positionnement
+        ? {
+            code: complement.code as keyof typeof enseignementsComplement,
+            niveau: complement.positionnement === 2 ? 'depasse' : 'atteint',
+          }
+        : null,
+    langueRegionale:
+      langue && langue.code in languesRegionales && langue.positionnement
+        ? {
+            code: langue.code as keyof typeof languesRegionales,
+            niveau: langue.positionnement === 2 ? 'atteint' : 'non-atteint',
+          }
+        : null,
+    responsableEtablissement: x.responsableOf(b.responsableEtabRef),
+    professeursPrincipaux: b.profPrincRefs.map(x.personOf),
+    warnings,
+  };
 }
