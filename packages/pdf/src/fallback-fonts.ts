@@ -51,7 +51,7 @@ const joinsPrevious = (cp: number) =>
 /** A text as pdfmake inline runs: plain strings in the main font, `{ text, font }` for the others. */
 export function runsOf(text: string, choose: FontChooser): (string | ContentNode)[] | string {
   // Nothing beyond Latin: the text is kept as it is.
-  if (!/[^\u0000-\u024f]/.test(text)) return text;
+  if (!/[\u0250-\u{10ffff}]/u.test(text)) return text;
   const runs: { font: string | undefined; text: string }[] = [];
   let previous: string | undefined;
   let afterJoiner = false;

@@ -3,6 +3,8 @@
  * XSD, import it into another (empty) copy of the school in Éditeurs mode and compare the frozen bilans field
  * by field; Sconet-Notes lands in the live document and keeps what the team typed; broken files write nothing.
  */
+
+import { execFileSync } from 'node:child_process';
 import {
   appreciationText,
   getSynthese,
@@ -38,7 +40,12 @@ function comparable(content: any) {
 }
 
 /** Imports a file as this account and waits for the job; returns the job with its report. */
-async function importAs(app: TestApp, login: string, xml: string, mode: 'editeurs' | 'sconet-notes') {
+async function importAs(
+  app: TestApp,
+  login: string,
+  xml: string | Uint8Array,
+  mode: 'editeurs' | 'sconet-notes',
+) {
   const [account] = await app.services.database.db.query.accounts.findMany({
     where: (a, { eq }) => eq(a.login, login),
   });
@@ -46,7 +53,7 @@ async function importAs(app: TestApp, login: string, xml: string, mode: 'editeur
   const { id, done } = await startImport(app.services, actor, {
     fileName: 'bilans.xml',
     mode,
-    bytes: new TextEncoder().encode(xml),
+    bytes: typeof xml === 'string' ? new TextEncoder().encode(xml) : xml,
   });
   await done;
   const cookie = await app.signIn(login);
@@ -191,6 +198,37 @@ describe.each(testEngines())('LSU import and export on %s', (engine) => {
     expect(job.report.fileIssues[0].line).toBeGreaterThan(0);
     expect(await count()).toBe(before);
   });
+
+  it('imports the same file saved as windows-1252 with CRLF line ends, or as UTF-16, value for value', async () => {
+    const fresh = await createTestApp(engine);
+    try {
+      const crlf = exported.replace('encoding="UTF-8"', 'encoding="windows-1252"').replace(/\r?\n/g, '\r\n');
+      const cp1252 = new Uint8Array(
+        execFileSync('iconv', ['-f', 'UTF-8', '-t', 'WINDOWS-1252'], { input: crlf }),
+      );
+      expect(cp1252.includes(0x92)).toBe(true); // ’ is one byte: the file is really not UTF-8
+      const job = await importAs(fresh, 'direction@college.demo', cp1252, 'editeurs');
+      expect(job.report.summary).toMatchObject({ integrated: ws.students.length, rejected: 0 });
+      const utf16 = new Uint8Array(
+        execFileSync('iconv', ['-f', 'UTF-8', '-t', 'UTF-16'], {
+          input: exported.replace('encoding="UTF-8"', 'encoding="UTF-16"'),
+        }),
+      );
+      const again = await importAs(fresh, 'direction@college.demo', utf16, 'editeurs');
+      expect(again.report.summary).toMatchObject({ integrated: ws.students.length, rejected: 0 });
+      const before = await source.services.database.db.select().from(bilanVersions);
+      const after = await fresh.services.database.db.select().from(bilanVersions);
+      const byIne = (rows: typeof before) =>
+        new Map(
+          rows
+            .filter((r) => r.version === Math.max(...rows.map((v) => v.version)))
+            .map((r) => [(r.content as any).student.ine, { ...comparable(r.content), version: 0 }]),
+        );
+      expect(byIne(after)).toEqual(byIne(before));
+    } finally {
+      await fresh.close();
+    }
+  }, 120_000);
 
   it('rejects, naming both identities, a bilan whose id-be is another student’s (swapped identifiers)', async () => {
     const fresh = await createTestApp(engine);
