@@ -20,6 +20,7 @@ import {
   schools,
   students,
 } from '../db/schema.js';
+import { jobQueueOf } from '../jobs/job-queue.js';
 import { createTestApp, type TestApp } from '../testing/app.js';
 import { testEngines } from '../testing/database.js';
 import { cancelEdition, startEdition } from './service.js';
@@ -161,11 +162,18 @@ describe.each(testEngines())('éditions on %s', (engine) => {
       .from(accounts)
       .where(eq(accounts.login, 'direction@college.demo'));
     const actor = (await loadActor(t.services.database.db, account!.id))!;
+    // The school's line is held by another job: the édition waits there, is cancelled (no race with a
+    // running job), and never runs when its turn comes.
+    let release!: () => void;
+    const holding = jobQueueOf(t.services).enqueue(
+      actor.roles[0]!.schoolId,
+      () => new Promise<void>((resolve) => (release = resolve)),
+    );
     const { id, done } = await startEdition(t.services, actor, { classId: klass.id, format: 'zip' });
-    // Cancelled in the same tick: the job has not started yet (it starts on the next turn of the event loop).
-    const cancelled = cancelEdition(t.services, actor, id);
-    await done;
-    expect((await cancelled).status).toBe('cancelled');
+    expect((await t.call('GET', `/api/editions/${id}`, direction)).body.step).toMatch(/^En attente/);
+    expect((await cancelEdition(t.services, actor, id)).status).toBe('cancelled');
+    release();
+    await Promise.all([holding, done]);
     expect((await t.call('GET', `/api/editions/${id}`, direction)).body).toMatchObject({
       status: 'cancelled',
       step: 'Annulée',
