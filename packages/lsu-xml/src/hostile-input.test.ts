@@ -16,6 +16,13 @@ describe('hostile and broken input gets a clear error', () => {
     ['a file that is not XML', 'nom;prenom\nMartin;Lucas', /pas un fichier XML/],
     ['a truncated file', sample.toString('utf8').slice(0, 2000), /mal formé/],
     [
+      'crossed tags',
+      '<lsun-bilans><entete></lsun-bilans>',
+      /« entete » ouverte ligne 1 est fermée par « lsun-bilans »/,
+    ],
+    ['a bare ampersand', '<lsun-bilans>Dupont & fils</lsun-bilans>', /« & » doit être écrit « &amp; »/],
+    ['an HTML entity', '<lsun-bilans>&nbsp;</lsun-bilans>', /l’entité « &nbsp; » n’existe pas/],
+    [
       'a wrong root',
       '<?xml version="1.0"?><bilans xmlns="urn:fr:edu:scolarite:lsun:bilans:import"/>',
       /racine/,

@@ -147,3 +147,55 @@ export function frenchMessage(message: string): FrenchMessage {
     reason: `${attribute ? `attribut « ${attribute} » : ` : ''}message du validateur : ${rest}`,
   };
 }
+
+/** libxml2's well-formedness messages (the parser's, before any schema), one rule per common shape. */
+const PARSE_RULES: Rule[] = [
+  [
+    /^Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)$/,
+    (open, line, close) => `la balise « ${open} » ouverte ligne ${line} est fermée par « ${close} ».`,
+  ],
+  [
+    /^Premature end of data in tag (\S+) line (\d+)$/,
+    (tag, line) => `la balise « ${tag} » ouverte ligne ${line} n’est jamais fermée (fichier tronqué ?).`,
+  ],
+  [
+    /^(?:EntityRef: expecting ';'|xmlParseEntityRef: no name)$/,
+    () => '« & » doit être écrit « &amp; » dans un texte.',
+  ],
+  [
+    /^attributes construct error$/,
+    () => 'un attribut est mal écrit (nom="valeur" attendu ; fichier tronqué ?).',
+  ],
+  [/^AttValue: " or ' expected$/, () => 'la valeur d’un attribut doit être entre guillemets.'],
+  [
+    /^Specification mandates value for attribute (\S+)$/,
+    (name) => `l’attribut « ${name} » n’a pas de valeur.`,
+  ],
+  [
+    /^Entity '(.+)' not defined$/,
+    (name) => `l’entité « &${name}; » n’existe pas en XML (écrivez le caractère lui-même).`,
+  ],
+  [/^Extra content at the end of the document$/, () => 'du contenu suit la fin de l’élément racine.'],
+  [
+    /^(?:PCDATA|CData section|AttValue:?) ?invalid Char value (\d+)$/,
+    (code) => `caractère de contrôle interdit en XML (code ${code}).`,
+  ],
+  [/^Attribute (\S+) redefined$/, (name) => `l’attribut « ${name} » est écrit deux fois.`],
+  [/^StartTag: invalid element name$/, () => 'nom d’élément non valide après « < ».'],
+  [/^Couldn't find end of Start Tag (\S+)/, (tag) => `la balise « ${tag} » n’est pas refermée par « > ».`],
+  [/^Input is not proper UTF-8/, () => 'octets qui ne sont pas de l’UTF-8 alors que le fichier le déclare.'],
+  [/^Document is empty$/, () => 'le document est vide.'],
+];
+
+/**
+ * Translates one libxml2 well-formedness message; an unknown shape is kept as libxml2 wrote it.
+ * @example frenchParseMessage('Extra content at the end of the document') // 'du contenu suit la fin de l’élément racine.'
+ */
+export function frenchParseMessage(message: string): string {
+  const text = message.trim();
+  for (const [pattern, write] of PARSE_RULES) {
+    const match = pattern.exec(text);
+    if (match) return write(...match.slice(1).map((g) => g ?? ''));
+  }
+  return text;
+}

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { XmlDocument, XmlParseError, XmlValidateError, XsdValidator } from 'libxml2-wasm';
 import type { LsuIssue } from '../errors.js';
-import { frenchMessage } from './french-messages.js';
+import { frenchMessage, frenchParseMessage } from './french-messages.js';
 
 export const LSU_NAMESPACE = 'urn:fr:edu:scolarite:lsun:bilans:import';
 /** `schemaVersion` values of the collège schema (import-complet-strict v7.0) and of the école schema (1.0). */
@@ -64,7 +64,7 @@ export function validateAgainstSchema(
         {
           element: 'fichier',
           ...(first?.line ? { line: first.line } : {}),
-          reason: `XML mal formé (fichier tronqué ou abîmé) : ${(first?.message ?? error.message).trim()}`,
+          reason: `XML mal formé (fichier tronqué ou abîmé) : ${frenchParseMessage(first?.message ?? error.message)}`,
         },
       ],
     };
