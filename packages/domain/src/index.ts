@@ -7,30 +7,11 @@ export { canonicalJson } from './canonical-json.js';
 export { draftBilan, type FreezeContext, freeze } from './freeze.js';
 export * from './nomenclatures/index.js';
 export { type NamedPerson, personName } from './person-name.js';
-export {
-  type CollegeSuggestionKey,
-  collegeSuggestionKey,
-  collegeSuggestionKeys,
-  suggestionKeyBySiecleCode,
-} from './programmes/siecle-disciplines.js';
+export type { CollegeSuggestionKey } from './programmes/siecle-disciplines.js';
 export { type SuggestionQuery, suggestionsFor } from './programmes/suggestions.js';
-export {
-  type CalendarDecision,
-  canEditYear,
-  canEnterData,
-  isPastYear,
-  millesimeOf,
-  parisDay,
-  readOnlyReason,
-} from './rules/calendar.js';
-export { type CellValueScope, cellValueError, isTextCell, textLimitOf } from './rules/cell-values.js';
-export {
-  type CompletenessInput,
-  completenessReasons,
-  isCompetencesNumeriquesPeriod,
-  isComplete,
-  isDomaineComplete,
-} from './rules/completeness.js';
+export { millesimeOf, parisDay, readOnlyReason } from './rules/calendar.js';
+export { type CellValueScope, cellValueError, textLimitOf } from './rules/cell-values.js';
+export { type CompletenessInput, completenessReasons } from './rules/completeness.js';
 export {
   type BilanSource,
   canLock,

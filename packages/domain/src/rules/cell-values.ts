@@ -57,8 +57,3 @@ export function textLimitOf(cell: Cell, schoolKind: '1D' | '2D'): number | null 
   if (cell.section === 'synthese') return syntheseLimit(schoolKind);
   return null;
 }
-
-/** True for the cells that are a Y.Text (typed character by character). */
-export function isTextCell(cell: Cell): boolean {
-  return cell.section === 'appreciation' || cell.section === 'synthese';
-}
