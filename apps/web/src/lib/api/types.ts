@@ -1,5 +1,5 @@
 /** Shapes of the API's answers (docs/api.md). The frozen bilan's shape comes from the domain schema. */
-import type { FrozenBilanPeriodique } from '@livret/domain';
+import type { FrozenBilanFinCycle, FrozenBilanPeriodique } from '@livret/domain';
 
 export interface Account {
   id: string;
@@ -97,10 +97,14 @@ export interface FamilyBilanSummary {
   visa: { at: string } | null;
 }
 
+/** A published bilan: périodique, or de fin de cycle (its content says which by `format`). */
 export interface FamilyBilan {
   versionId: string;
+  kind: 'periodique' | 'fin-de-cycle';
+  /** «Trimestre 1», «Bilan de fin de cycle 4». */
+  periodLabel: string;
   version: number;
-  content: FrozenBilanPeriodique;
+  content: FrozenBilanPeriodique | FrozenBilanFinCycle;
   hash: string;
   frozenAt: string;
   visa: { at: string } | null;
