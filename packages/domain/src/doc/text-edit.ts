@@ -35,12 +35,13 @@ export function replaceText(text: Y.Text, value: string, max: number, what: stri
 
 /**
  * Inserts `content` at `index` in `text`, CLAMPED so the text stays within `max` characters (for keystrokes
- * and pastes: what does not fit is dropped). Returns the number of characters inserted.
+ * and pastes: what does not fit is dropped). Returns the number of UTF-16 code units inserted (a caret offset).
  * @example insertWithinLimit(appreciationText(doc, s, d), cursor, pasted, limits.appreciation)
  */
 export function insertWithinLimit(text: Y.Text, index: number, content: string, max: number): number {
-  const room = Math.max(0, max - text.length);
-  const fitting = content.slice(0, room);
+  // Room and cut in characters (code points), as the LSU counts: an emoji is never split into a lone surrogate.
+  const room = Math.max(0, max - textLength(text.toString()));
+  const fitting = Array.from(content).slice(0, room).join('');
   if (fitting.length > 0) text.insert(Math.max(0, Math.min(index, text.length)), fitting);
   return fitting.length;
 }

@@ -15,6 +15,7 @@ import {
   setPositionnement,
   setSynthese,
   syntheseText,
+  textLength,
 } from './index.js';
 
 const S = '11111111-1111-4111-8111-111111111111';
@@ -58,6 +59,15 @@ describe('texts', () => {
     expect(text.length).toBe(limits.appreciation);
     expect(text.toString().startsWith('abc')).toBe(true);
     expect(insertWithinLimit(text, 0, 'z', limits.appreciation)).toBe(0);
+  });
+
+  it('clamp in characters: an emoji counts one and is never cut in half', () => {
+    const doc = new Y.Doc();
+    const text = appreciationText(doc, S, D);
+    text.insert(0, `${'x'.repeat(limits.appreciation - 3)}🎉`);
+    expect(insertWithinLimit(text, 0, '😀😀😀', limits.appreciation)).toBe(4); // two emoji, 4 code units
+    expect(textLength(text.toString())).toBe(limits.appreciation);
+    expect(text.toString().startsWith('😀😀x')).toBe(true);
   });
 
   it('replace only what changed, so concurrent edits at both ends merge', () => {
