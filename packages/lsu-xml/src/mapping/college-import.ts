@@ -120,8 +120,8 @@ function periodiqueOf(x: Index, b: BilanPeriodiqueRecord): ImportedBilanPeriodiq
     epi: episOf(x, b, warnings),
     ap: apsOf(x, b, warnings),
     parcours: parcoursOf(x, b, group),
-    modalites: modalitesOf(b),
-    competencesNumeriques: competencesNumeriquesOf(x, b),
+    modalites: modalitesOf(b, warnings),
+    competencesNumeriques: competencesNumeriquesOf(x, b, warnings),
     synthese: b.acquisConseils,
     devoirsFaits: b.devoirsFaits ?? null,
     vieScolaire: vieScolaireOf(x, b, group),
@@ -261,17 +261,27 @@ function parcoursOf(x: Index, b: BilanPeriodiqueRecord, group: string): P['parco
     }));
 }
 
-/** Modalités spécifiques d'accompagnement, with the PPRE's or contrat de réussite's complement. */
-function modalitesOf(b: BilanPeriodiqueRecord): P['modalites'] {
+/**
+ * Modalités spécifiques d'accompagnement, with the PPRE's or contrat de réussite's complement; a code of the XSD
+ * that Livret's nomenclature lacks is reported, not dropped in silence.
+ */
+function modalitesOf(b: BilanPeriodiqueRecord, warnings: string[]): P['modalites'] {
   return b.modalites.flatMap((m) => {
-    if (!(m.code in modalitesAccompagnement)) return [];
+    if (!(m.code in modalitesAccompagnement)) {
+      warnings.push(`Modalité d’accompagnement « ${m.code} » non reprise : Livret ne la connaît pas.`);
+      return [];
+    }
     const complement = m.complementPpre ?? m.complementContratReussite;
     return [{ code: m.code as keyof typeof modalitesAccompagnement, ...(complement ? { complement } : {}) }];
   });
 }
 
 /** Compétences numériques: the structure's collective appreciation, the student's own, the levels. */
-function competencesNumeriquesOf(x: Index, b: BilanPeriodiqueRecord): P['competencesNumeriques'] {
+function competencesNumeriquesOf(
+  x: Index,
+  b: BilanPeriodiqueRecord,
+  warnings: string[],
+): P['competencesNumeriques'] {
   const cn = b.competencesNumeriques;
   if (!cn) return null;
   const collective = cn.communRefs.map((ref) => x.cnCommuns.get(ref)?.appreciation).find(Boolean);
@@ -279,7 +289,11 @@ function competencesNumeriquesOf(x: Index, b: BilanPeriodiqueRecord): P['compete
     ...(collective ? { appreciationCollective: collective } : {}),
     ...(cn.appreciation ? { appreciation: cn.appreciation } : {}),
     niveaux: Object.fromEntries(
-      cn.competences.filter((c) => c.code in competencesNumeriques).map((c) => [c.code, c.niveau]),
+      cn.competences.flatMap((c) => {
+        if (c.code in competencesNumeriques) return [[c.code, c.niveau]];
+        warnings.push(`Compétence numérique « ${c.code} » non reprise : Livret ne la connaît pas.`);
+        return [];
+      }),
     ),
   };
 }
