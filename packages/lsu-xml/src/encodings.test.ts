@@ -27,6 +27,7 @@ describe('LSU files in every encoding XML allows', () => {
 
   it.each([
     ['ISO-8859-1', 'ISO-8859-1'],
+    ['iso8859-1', 'ISO-8859-1'],
     ['ISO-8859-15', 'ISO-8859-15'],
     ['windows-1252', 'WINDOWS-1252'],
   ])('a file declared %s reads like its UTF-8 original', (declared, iconvName) => {
@@ -71,6 +72,9 @@ describe('LSU files in every encoding XML allows', () => {
     const read = readLsuFile(ebcdic, { degre: '2D' });
     expect(read.ok).toBe(false);
     if (!read.ok) expect(read.issues[0]?.reason).toMatch(/Encodage « EBCDIC-FR » non pris en charge/);
+    const notUtf16 = readLsuFile(new TextEncoder().encode(declaring(sample, 'UTF-16')), { degre: '2D' });
+    expect(notUtf16.ok).toBe(false);
+    if (!notUtf16.ok) expect(notUtf16.issues[0]?.reason).toMatch(/déclare l’encodage UTF-16 mais/);
     const latin1Undeclared = new Uint8Array(Buffer.from(sample, 'latin1'));
     const undeclared = readLsuFile(latin1Undeclared, { degre: '2D' });
     expect(undeclared.ok).toBe(false);

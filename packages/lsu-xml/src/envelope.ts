@@ -47,6 +47,22 @@ const DECLARED: Record<string, (bytes: Uint8Array) => string> = {
   'WINDOWS-1252': windows1252,
   CP1252: windows1252,
 };
+/** Other spellings of the same encodings found in the wild (IANA aliases). */
+const ALIASES: Record<string, string> = {
+  ISO8859_1: 'ISO-8859-1',
+  'ISO8859-1': 'ISO-8859-1',
+  'ISO_8859-1': 'ISO-8859-1',
+  'ISO-LATIN-1': 'ISO-8859-1',
+  L1: 'ISO-8859-1',
+  'LATIN-1': 'ISO-8859-1',
+  'ISO8859-15': 'ISO-8859-15',
+  'ISO_8859-15': 'ISO-8859-15',
+  'LATIN-9': 'ISO-8859-15',
+  WINDOWS1252: 'WINDOWS-1252',
+  'CP-1252': 'WINDOWS-1252',
+  'X-CP1252': 'WINDOWS-1252',
+  ASCII: 'US-ASCII',
+};
 
 /** UTF-16 is told by its byte order mark, or by `<?` spelled in two-byte units (XML 1.0, appendix F). */
 function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
@@ -71,7 +87,14 @@ function textOf(bytes: Uint8Array): { text: string; encoding: string } | { reaso
   // A UTF-8 byte order mark says UTF-8, whatever the declaration says (XML 1.0, appendix F).
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const head = new TextDecoder('latin1').decode(bytes.subarray(bom ? 3 : 0, 200));
-  const declared = bom ? 'UTF-8' : (DECLARATION.exec(head)?.[3]?.trim().toUpperCase() ?? 'UTF-8');
+  const written = bom ? 'UTF-8' : (DECLARATION.exec(head)?.[3]?.trim().toUpperCase() ?? 'UTF-8');
+  const declared = ALIASES[written] ?? written;
+  if (declared.startsWith('UTF-16')) {
+    return {
+      reason:
+        'Le fichier déclare l’encodage UTF-16 mais n’est pas écrit en UTF-16 (ni marque d’ordre des octets, ni caractères sur deux octets).',
+    };
+  }
   const decode = DECLARED[declared];
   if (!decode) {
     return {
