@@ -11,6 +11,7 @@ import {
   getLock,
   getProgramElements,
   getSynthese,
+  InvalidValueError,
   insertProgramElement,
   setAppreciation,
   setPositionnement,
@@ -19,7 +20,7 @@ import {
 } from '@livret/domain/doc';
 import type { ImportedBilanPeriodique } from '@livret/lsu-xml';
 import { inArray } from 'drizzle-orm';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { importedSyntheses } from '../db/schema.js';
 import type { Services } from '../env.js';
 import type { SchoolDirectory } from './directory.js';
@@ -92,6 +93,27 @@ export function applySconetNotes(
   }
 }
 
+/**
+ * Why a bilan's values cannot be written, found by writing them first into an empty scratch document: the
+ * document helpers refuse what the LSU does not allow, and a refusal met halfway through the live document
+ * would leave part of the bilan written, or fail the whole import. Null when everything can be written.
+ */
+export function refusedValue(
+  directory: SchoolDirectory,
+  c: Candidate & { bilan: ImportedBilanPeriodique },
+): string | null {
+  const scratch = new Y.Doc();
+  try {
+    applySconetNotes(scratch, directory, c.match, c.bilan, { ...c.outcome, warnings: [], reasons: [] });
+    return null;
+  } catch (error) {
+    if (!(error instanceof InvalidValueError)) throw error;
+    return `${c.outcome.eleve} — valeur refusée : ${error.message}`;
+  } finally {
+    scratch.destroy();
+  }
+}
+
 /** Prepares a Sconet-Notes import: the live-document changes and the remembered synthèses. */
 export async function prepareSconet(
   services: Services,
@@ -109,6 +131,11 @@ export async function prepareSconet(
   const importedSynthese = new Map(previous.map((p) => [`${p.studentId}|${p.periodId}`, p.text]));
   const byDoc = new Map<string, typeof periodic>();
   for (const c of periodic) {
+    const refused = refusedValue(directory, c);
+    if (refused) {
+      reject(c.outcome, refused);
+      continue;
+    }
     const name = classDocName(c.match.klass.id, c.match.period!.id);
     byDoc.set(name, [...(byDoc.get(name) ?? []), c]);
   }
