@@ -126,6 +126,14 @@ describe.each(testEngines())('audit log on %s', (engine) => {
   it('records who downloaded a child’s PDF (family and direction), and the LSU exports and éditions', async () => {
     const bilan = await publishMartinBilan();
     const family = await t.signIn('famille.martin@demo.fr');
+    expect((await t.call('GET', `/api/family/bilans/${bilan.versionId}`, family)).status).toBe(200);
+    const [viewed] = (await journal('?kind=consultation')).entries;
+    expect(viewed).toMatchObject({
+      action: 'bilan.view',
+      subject: bilan.versionId,
+      actor: { login: 'famille.martin@demo.fr' },
+      details: { studentId: bilan.student.id, portal: 'famille' },
+    });
     expect((await t.call('GET', `/api/family/bilans/${bilan.versionId}/pdf`, family)).status).toBe(200);
     const [seen] = (await journal('?kind=consultation')).entries;
     expect(seen).toMatchObject({
@@ -149,6 +157,7 @@ describe.each(testEngines())('audit log on %s', (engine) => {
     expect(aboutStudent.map((e) => [e.action, e.actor?.login])).toEqual([
       ['bilan.pdf', 'direction@college.demo'],
       ['bilan.pdf', 'famille.martin@demo.fr'],
+      ['bilan.view', 'famille.martin@demo.fr'],
     ]);
     const otherStudent = '00000000-0000-4000-8000-000000000000';
     expect((await journal(`?studentId=${otherStudent}`)).entries).toEqual([]);

@@ -11,7 +11,7 @@ import { auditLog, bilanVersions, guardianLinks, staffRoles, students } from '..
 export const AUDIT_KINDS = {
   connexion: ['auth.sign-in', 'auth.sign-in-failed'],
   compte: ['account.password-change', 'account.password-reset', 'setup.install'],
-  consultation: ['bilan.pdf', 'edition.download'],
+  consultation: ['bilan.view', 'bilan.pdf', 'edition.download'],
   edition: ['edition.create'],
   export: ['export.lsu'],
   bilan: ['bilan.lock', 'bilan.unlock', 'bilan.visa', 'bilan.import-editeurs'],

@@ -9,9 +9,18 @@ import { acknowledgeBilan, getFamilyBilan, listFamilyBilans } from './service.js
 export const familyRoutes = new Hono<AppEnv>()
   .use(requireActor, requireFamily)
   .get('/bilans', async (c) => c.json(await listFamilyBilans(c.var.services.database.db, c.var.actor)))
-  .get('/bilans/:versionId', async (c) =>
-    c.json(await getFamilyBilan(c.var.services.database.db, c.var.actor, c.req.param('versionId'))),
-  )
+  .get('/bilans/:versionId', async (c) => {
+    const { database, now } = c.var.services;
+    const bilan = await getFamilyBilan(database.db, c.var.actor, c.req.param('versionId'));
+    // Reading a minor's bilan on screen is seeing it, as much as downloading its PDF (RGPD: who saw it).
+    await recordBilanAudit(database.db, now(), {
+      action: 'bilan.view',
+      actorId: c.var.actor.accountId,
+      versionId: bilan.versionId,
+      details: { portal: 'famille' },
+    });
+    return c.json(bilan);
+  })
   .get('/bilans/:versionId/pdf', async (c) => {
     const bilan = await getFamilyBilan(c.var.services.database.db, c.var.actor, c.req.param('versionId'));
     const pdf = await renderBilanPdf(bilan.content, { hash: bilan.hash });
