@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { accountRoutes, setupRoutes } from './accounts/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes, meRoutes } from './auth/routes.js';
+import { bilanRoutes } from './bilans/routes.js';
 import { classRoutes } from './classes/routes.js';
 import { editionRoutes } from './editions/routes.js';
 import type { AppEnv, Services } from './env.js';
@@ -39,7 +40,8 @@ export function createApp(services: Services, options: AppOptions = {}) {
     .route('/health', healthRoutes(options.healthTimeoutMs))
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
-    .route('/classes', classRoutes)
+    .route('/classes', classRoutes) // its guard covers the bilan routes mounted after it
+    .route('/classes', bilanRoutes)
     .route('/family', familyRoutes)
     .route('/imports', importRoutes)
     .route('/exports', exportRoutes)

@@ -61,8 +61,14 @@ describe.each(testEngines())('bilan lifecycle on %s', (engine) => {
     expect(result.body.refused[0].reasons.join(' ')).toMatch(/synthèse/);
   });
 
-  it('only the direction locks', async () => {
+  it('only the direction locks; nobody signed out, nor a family, reaches the bilan routes', async () => {
     expect((await t.call('POST', lockPath(), maths, { studentIds: [lucas.id] })).status).toBe(403);
+    expect((await t.call('POST', lockPath(), undefined, { studentIds: [lucas.id] })).status).toBe(401);
+    const family = await t.signIn('famille.martin@demo.fr');
+    expect((await t.call('POST', lockPath(), family, { studentIds: [lucas.id] })).status).toBe(403);
+    expect((await t.call('POST', unlockPath(), undefined, { reason: 'erreur de saisie' })).status).toBe(401);
+    const preview = `/api/classes/${ws.class.id}/periods/${ws.period.id}/students/${lucas.id}/preview`;
+    expect((await t.call('GET', preview)).status).toBe(401);
   });
 
   it('locks a complete bilan into a hashed, published version, live', async () => {

@@ -1,15 +1,8 @@
-/** /api/classes: my classes, the live workspace of a class and period, lock and unlock. */
+/** /api/classes: my classes and the live workspace of a class and period (its bilans: bilans/routes.ts). */
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireActor, requireStaff } from '../auth/middleware.js';
-import { lockStudents, unlockStudent } from '../bilans/lock.js';
-import { previewBilan, previewBilanPdf } from '../bilans/preview.js';
 import type { AppEnv } from '../env.js';
-import { input } from '../http/validate.js';
 import { listClasses, loadWorkspace } from './service.js';
-
-const LockBody = z.object({ studentIds: z.array(z.string()).min(1).max(2000) });
-const UnlockBody = z.object({ reason: z.string().trim().min(3).max(1000) });
 
 export const classRoutes = new Hono<AppEnv>()
   .use(requireActor, requireStaff)
@@ -17,37 +10,4 @@ export const classRoutes = new Hono<AppEnv>()
   .get('/:classId/periods/:periodId/workspace', async (c) => {
     const { classId, periodId } = c.req.param();
     return c.json(await loadWorkspace(c.var.services, c.var.actor, classId, periodId));
-  })
-  .post(
-    '/:classId/periods/:periodId/lock',
-    input('json', LockBody, 'Indiquez les élèves à verrouiller.'),
-    async (c) => {
-      const { classId, periodId } = c.req.param();
-      const body = c.req.valid('json');
-      return c.json(await lockStudents(c.var.services, c.var.actor, { classId, periodId, ...body }));
-    },
-  )
-  // A preview is the live state of the moment: never kept by a browser or a proxy.
-  .get('/:classId/periods/:periodId/students/:studentId/preview', async (c) => {
-    c.header('Cache-Control', 'no-store');
-    return c.json(await previewBilan(c.var.services, c.var.actor, c.req.param()));
-  })
-  .get('/:classId/periods/:periodId/students/:studentId/preview/pdf', async (c) => {
-    const pdf = await previewBilanPdf(c.var.services, c.var.actor, c.req.param());
-    return c.body(new Uint8Array(pdf.bytes), 200, {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `inline; filename="${pdf.fileName}"`,
-      'Cache-Control': 'no-store',
-    });
-  })
-  .post(
-    '/:classId/periods/:periodId/students/:studentId/unlock',
-    input('json', UnlockBody, 'Le motif du déverrouillage est obligatoire.'),
-    async (c) => {
-      const { classId, periodId, studentId } = c.req.param();
-      const body = c.req.valid('json');
-      return c.json(
-        await unlockStudent(c.var.services, c.var.actor, { classId, periodId, studentId, ...body }),
-      );
-    },
-  );
+  });
