@@ -32,7 +32,7 @@ test('a teacher edits its discipline, is refused on another, and a read-only rol
   setPositionnement(teacher.doc, s1!.id, other.id, 4);
   appreciationText(teacher.doc, s2!.id, other.id).insert(0, 'Pas ma discipline');
   await waitFor(() => teacher.refusals.length >= 1, 10_000, 'the refusal');
-  expect(JSON.parse(teacher.refusals[0]!)).toMatchObject({ code: 'forbidden' });
+  expect(teacher.refusals[0]).toMatchObject({ code: 'forbidden' });
 
   // Nothing of it reached the other client, nor the database (a fresh client loads from the server).
   await new Promise((r) => setTimeout(r, 500));

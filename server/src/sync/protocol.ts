@@ -3,8 +3,11 @@
  * and auth messages), so an unmodified y-websocket client talks to the server; Livret adds only the meaning of
  * the permission-denied reason (a JSON `{ code, message }`). See docs/sync-protocol.md for the bytes.
  */
+
+import { refusalReason } from '@livret/domain/doc';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
@@ -118,11 +121,10 @@ export function writeAwareness(awareness: awarenessProtocol.Awareness, clients: 
   return encoding.toUint8Array(encoder);
 }
 
-/** Permission denied, with a machine code and a French message for the user. */
+/** Permission denied (y-protocols/auth), with a machine code and a French message for the user. */
 export function writePermissionDenied(code: RefusalCode, message: string): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.auth);
-  encoding.writeVarUint(encoder, 0); // y-protocols/auth messagePermissionDenied
-  encoding.writeVarString(encoder, JSON.stringify({ code, message }));
+  authProtocol.writePermissionDenied(encoder, refusalReason(code, message));
   return encoding.toUint8Array(encoder);
 }

@@ -44,6 +44,7 @@ export {
   removeProgramElement,
   updateProgramElement,
 } from './program-elements.js';
+export { readRefusal, refusalReason, type SyncRefusal } from './refusal.js';
 export { getSynthese, setSynthese, syntheseText } from './synthese.js';
 export { insertWithinLimit, replaceText } from './text-edit.js';
 export { getVieScolaire, isVieScolaireValue, setVieScolaireField, type VieScolaire } from './vie-scolaire.js';

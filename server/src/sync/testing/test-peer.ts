@@ -2,8 +2,11 @@
  * Deterministic sync tests: a client peer wired to a Room through queues that are flushed only when the test
  * says so (in order, or shuffled by a seeded random source), as tldraw's TestSocketPair does.
  */
+
+import { readRefusal } from '@livret/domain/doc';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -95,8 +98,9 @@ export class TestPeer {
     } else if (type === MessageType.awareness) {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), REMOTE);
     } else if (type === MessageType.auth) {
-      decoding.readVarUint(decoder);
-      this.refusals.push(JSON.parse(decoding.readVarString(decoder)));
+      authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) =>
+        this.refusals.push(readRefusal(reason)),
+      );
     }
   }
 }

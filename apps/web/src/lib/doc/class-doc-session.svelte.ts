@@ -24,6 +24,7 @@ import {
   moveProgramElement,
   observeClassDoc,
   type PositionnementValue,
+  readRefusal,
   removeProgramElement,
   setPositionnement,
   setVieScolaireField,
@@ -32,8 +33,8 @@ import {
   type VieScolaire,
   type VieScolaireField,
 } from '@livret/domain/doc';
-import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import * as authProtocol from 'y-protocols/auth';
 import { messageAuth, WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { backupName, databaseExists, deleteDatabase, refusedKey } from './local-copies.js';
@@ -258,10 +259,9 @@ export class ClassDocSession {
       maxBackoffTime: 2500,
       disableBc: true,
     });
-    // y-protocols auth message: permission denied, with a JSON reason {code, message}.
+    // y-protocols auth message: permission denied, with the server's reason (readRefusal).
     provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
-      decoding.readVarUint(decoder);
-      this.#onRefusal(decoding.readVarString(decoder));
+      authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => this.#onRefusal(reason));
     };
     // y-websocket sends back every presence it receives; only this tab's own is this tab's to send (the server
     // refuses presences of other connections).
@@ -331,13 +331,7 @@ export class ClassDocSession {
   }
 
   #onRefusal(reason: string): void {
-    let message = 'Modification refusée par le serveur.';
-    try {
-      const parsed = JSON.parse(reason) as { message?: unknown };
-      if (typeof parsed.message === 'string') message = parsed.message;
-    } catch {
-      if (reason) message = reason;
-    }
+    const { message } = readRefusal(reason);
     // Later refusals of the same copy (its other in-flight updates) are covered by the recovery under way.
     if (this.#pending || this.#destroyed) return;
     void this.#recover(message, this.#editedSinceRecovery ? undefined : message);
