@@ -3,23 +3,15 @@
  * publication + live lock mark), family read/PDF/visa, unlock before the visa only, new versions.
  */
 import { createHash } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { canonicalJson } from '@livret/domain';
-import {
-  appreciationText,
-  getLock,
-  insertProgramElement,
-  setPositionnement,
-  setVieScolaireField,
-  syntheseText,
-} from '@livret/domain/doc';
+import { appreciationText, getLock, setPositionnement } from '@livret/domain/doc';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authenticateSync } from '../access/sync-session.js';
 import { bilanVersions } from '../db/schema.js';
-import { settle, TestPeer } from '../sync/testing/test-peer.js';
+import { settle } from '../sync/testing/test-peer.js';
 import { createTestApp, type TestApp } from '../testing/app.js';
 import { testEngines } from '../testing/database.js';
+import { fillComplete, syncPeer } from '../testing/sync-peer.js';
 
 describe.each(testEngines())('bilan lifecycle on %s', (engine) => {
   let t: TestApp;
@@ -28,14 +20,7 @@ describe.each(testEngines())('bilan lifecycle on %s', (engine) => {
   let ws: any;
   let lucas: { id: string };
 
-  async function peer(cookie: string) {
-    const auth = await authenticateSync(t.services, { headers: { cookie } } as IncomingMessage, ws.docName);
-    if (!auth.ok) throw new Error(auth.message);
-    const room = await t.services.rooms.get(ws.docName);
-    const p = new TestPeer(room, auth.session);
-    await settle([p]);
-    return p;
-  }
+  const peer = (cookie: string) => syncPeer(t, cookie, ws.docName);
 
   beforeAll(async () => {
     t = await createTestApp(engine);
@@ -73,14 +58,9 @@ describe.each(testEngines())('bilan lifecycle on %s', (engine) => {
 
   it('locks a complete bilan into a hashed, published version, live', async () => {
     const fill = await peer(direction);
-    fill.doc.transact(() => {
-      for (const d of ws.disciplines) {
-        insertProgramElement(fill.doc, d.id, 0, `Programme de ${d.label}`);
-        setPositionnement(fill.doc, lucas.id, d.id, 3);
-      }
-      appreciationText(fill.doc, lucas.id, ws.disciplines[0].id).insert(0, 'Bon travail.');
-      syntheseText(fill.doc, lucas.id).insert(0, 'Trimestre sérieux.');
-      setVieScolaireField(fill.doc, lucas.id, 'nbRetards', 0);
+    fillComplete(fill.doc, ws.disciplines, lucas.id, {
+      appreciation: 'Bon travail.',
+      synthese: 'Trimestre sérieux.',
     });
     await settle([fill]);
     expect(fill.refusals, JSON.stringify(fill.refusals)).toEqual([]);

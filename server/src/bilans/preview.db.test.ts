@@ -3,23 +3,15 @@
  * lock would freeze it, printed marked «Aperçu — non verrouillé» (read back with pdftotext), direction only,
  * never cached, and nothing stored.
  */
-import type { IncomingMessage } from 'node:http';
-import {
-  appreciationText,
-  getLock,
-  insertProgramElement,
-  setPositionnement,
-  setVieScolaireField,
-  syntheseText,
-} from '@livret/domain/doc';
+import { getLock } from '@livret/domain/doc';
 import { pdfPages, pdfText } from '@livret/pdf/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authenticateSync } from '../access/sync-session.js';
 import { bilanVersions, publications } from '../db/schema.js';
-import { settle, TestPeer } from '../sync/testing/test-peer.js';
+import { settle } from '../sync/testing/test-peer.js';
 import { createTestApp, type TestApp } from '../testing/app.js';
 import { testEngines } from '../testing/database.js';
+import { fillComplete, syncPeer } from '../testing/sync-peer.js';
 import type { BilanPreview } from './preview.js';
 
 describe.each(testEngines())('bilan preview on %s', (engine) => {
@@ -67,22 +59,10 @@ describe.each(testEngines())('bilan preview on %s', (engine) => {
   });
 
   it('prints the live state as a draft and stores nothing; the lock then freezes the same content', async () => {
-    const auth = await authenticateSync(
-      t.services,
-      { headers: { cookie: direction } } as IncomingMessage,
-      ws.docName,
-    );
-    if (!auth.ok) throw new Error(auth.message);
-    const fill = new TestPeer(await t.services.rooms.get(ws.docName), auth.session);
-    await settle([fill]);
-    fill.doc.transact(() => {
-      for (const d of ws.disciplines) {
-        insertProgramElement(fill.doc, d.id, 0, `Programme de ${d.label}`);
-        setPositionnement(fill.doc, student.id, d.id, 3);
-      }
-      appreciationText(fill.doc, student.id, ws.disciplines[0].id).insert(0, 'Bon travail en classe.');
-      syntheseText(fill.doc, student.id).insert(0, 'Un trimestre sérieux, à poursuivre.');
-      setVieScolaireField(fill.doc, student.id, 'nbRetards', 0);
+    const fill = await syncPeer(t, direction, ws.docName);
+    fillComplete(fill.doc, ws.disciplines, student.id, {
+      appreciation: 'Bon travail en classe.',
+      synthese: 'Un trimestre sérieux, à poursuivre.',
     });
     await settle([fill]);
     expect(fill.refusals).toEqual([]);
