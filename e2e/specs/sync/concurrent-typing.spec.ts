@@ -89,3 +89,38 @@ async function converged(a: Locator, b: Locator, pieces: string[]): Promise<stri
     .toBe('merged');
   return a.inputValue();
 }
+
+test('an appreciation counts characters as the LSU does: an emoji at the limit fits, nothing beyond', async ({
+  browser,
+  baseURL,
+}) => {
+  const direction = await signIn(baseURL!, accounts.direction);
+  const workspace = await workspaceOf(direction, '5e A', 3);
+  const maths = workspace.disciplines.find((d) => d.label === 'Mathématiques')!;
+  const student = workspace.students[6]!;
+  const name = `${student.firstName} ${student.lastName.toUpperCase()}`;
+  const { context, page } = await signInPage(browser, accounts.profMaths);
+  try {
+    await page.goto(`/classes/${workspace.class.id}/periodes/${workspace.period.id}`);
+    await page.getByRole('button', { name }).click();
+    const field = page.getByLabel(`Appréciation de ${name} en Mathématiques`);
+    const full = `${'a'.repeat(599)}🎉`; // 600 characters, 601 UTF-16 units
+    await field.fill(full);
+    await expect(page.getByText('600 / 600 caractères')).toBeVisible();
+    await field.press('End');
+    await field.pressSequentially('b');
+    await expect(field).toHaveValue(full); // clamped: the 601st character does not fit
+    // The server took the 600 characters (a fresh client reads them back).
+    const check = connectSyncClient(baseURL!, workspace.docName, direction.cookie);
+    await check.synced;
+    await waitFor(
+      () => appreciationText(check.doc, student.id, maths.id).toString() === full,
+      15_000,
+      'the full appreciation on the server',
+    );
+    expect(check.refusals).toEqual([]);
+    check.destroy();
+  } finally {
+    await context.close();
+  }
+});
